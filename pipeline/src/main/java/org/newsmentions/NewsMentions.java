@@ -1,0 +1,162 @@
+package org.newsmentions;
+
+import java.io.Serializable;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Repeatedly;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Duration;
+import org.newsmentions.count.CountMentions;
+import org.newsmentions.dedup.DedupMode;
+import org.newsmentions.dedup.DeduplicateAcrossOutlets;
+import org.newsmentions.entities.ExtractEntities;
+import org.newsmentions.entities.Gazetteer;
+import org.newsmentions.parse.ParseArticles;
+import org.newsmentions.parse.ParserSettings;
+import org.newsmentions.schema.Article;
+import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityMentionCount;
+import org.newsmentions.schema.RawArticle;
+import org.newsmentions.window.PublicationWindows;
+import org.newsmentions.window.UndatedPolicy;
+import org.newsmentions.window.WindowByPublication;
+
+/**
+ * The whole job between a source and the sinks: ParseArticles, ExtractEntities,
+ * WindowByPublication, DeduplicateAcrossOutlets and CountMentions. Input: raw records from any
+ * source. Output: per-window entity counts, the enriched articles (dated and undated, in the global
+ * window) and the dead letters.
+ */
+public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentions.Result> {
+
+  /** Everything the stages need to be configured, in one serializable value. */
+  public record Settings(
+      ParserSettings parser,
+      Gazetteer gazetteer,
+      PublicationWindows windows,
+      UndatedPolicy undated,
+      boolean streaming,
+      Duration allowedLateness,
+      Duration earlyFiring,
+      DedupMode dedup,
+      double dedupThreshold)
+      implements Serializable {}
+
+  private final Settings settings;
+
+  public NewsMentions(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Result expand(PCollection<RawArticle> raw) {
+    PCollectionTuple parsed = raw.apply("ParseArticles", new ParseArticles(settings.parser()));
+    PCollectionTuple windowed =
+        parsed
+            .get(ParseArticles.ARTICLES)
+            .apply("ExtractEntities", new ExtractEntities(settings.gazetteer()))
+            .apply(
+                "WindowByPublication",
+                new WindowByPublication(
+                    settings.windows(),
+                    settings.undated(),
+                    settings.streaming(),
+                    settings.allowedLateness(),
+                    settings.earlyFiring()));
+    DeduplicateAcrossOutlets dedup =
+        new DeduplicateAcrossOutlets(settings.dedup(), settings.dedupThreshold());
+    PCollectionTuple dated =
+        windowed.get(WindowByPublication.DATED).apply("DeduplicateAcrossOutlets", dedup);
+    PCollectionTuple undated =
+        windowed.get(WindowByPublication.UNDATED).apply("DeduplicateUndated", dedup);
+    PCollection<EntityMentionCount> counts =
+        dated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
+    PCollection<Article> articles =
+        PCollectionList.of(
+                dated
+                    .get(DeduplicateAcrossOutlets.ARTICLES)
+                    .apply("DatedToGlobalWindow", passThroughGlobal()))
+            .and(
+                undated
+                    .get(DeduplicateAcrossOutlets.ARTICLES)
+                    .apply("UndatedToGlobalWindow", passThroughGlobal()))
+            .apply("AllArticles", Flatten.pCollections())
+            .setCoder(AvroCoder.of(Article.class));
+    return new Result(
+        raw.getPipeline(), counts, articles, parsed.get(ParseArticles.DEAD_LETTERS));
+  }
+
+  /** The global window with a trigger that passes every element on as it comes. */
+  private static Window<Article> passThroughGlobal() {
+    return Window.<Article>into(new GlobalWindows())
+        .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
+        .discardingFiredPanes()
+        .withAllowedLateness(Duration.ZERO);
+  }
+
+  /** The three outputs of the job. */
+  public static final class Result implements PInput, POutput {
+    public static final TupleTag<EntityMentionCount> COUNTS = new TupleTag<>("counts") {};
+    public static final TupleTag<Article> ARTICLES = new TupleTag<>("articles") {};
+    public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>("deadLetters") {};
+
+    private final Pipeline pipeline;
+    private final PCollection<EntityMentionCount> counts;
+    private final PCollection<Article> articles;
+    private final PCollection<DeadLetter> deadLetters;
+
+    Result(
+        Pipeline pipeline,
+        PCollection<EntityMentionCount> counts,
+        PCollection<Article> articles,
+        PCollection<DeadLetter> deadLetters) {
+      this.pipeline = pipeline;
+      this.counts = counts;
+      this.articles = articles;
+      this.deadLetters = deadLetters;
+    }
+
+    public PCollection<EntityMentionCount> counts() {
+      return counts;
+    }
+
+    public PCollection<Article> articles() {
+      return articles;
+    }
+
+    public PCollection<DeadLetter> deadLetters() {
+      return deadLetters;
+    }
+
+    /** Applies a sink (or any transform of all three outputs) to this result. */
+    public <O extends POutput> O apply(String name, PTransform<? super Result, O> transform) {
+      return Pipeline.applyTransform(name, this, transform);
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return pipeline;
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      return Map.of(COUNTS, counts, ARTICLES, articles, DEAD_LETTERS, deadLetters);
+    }
+
+    @Override
+    public void finishSpecifyingOutput(
+        String transformName, PInput input, PTransform<?, ?> transform) {}
+  }
+}

@@ -1,0 +1,76 @@
+package org.newsmentions;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.newsmentions.dedup.DedupMode;
+import org.newsmentions.entities.Gazetteer;
+import org.newsmentions.options.Durations;
+import org.newsmentions.options.NewsMentionsOptions;
+import org.newsmentions.parse.ParserSettings;
+import org.newsmentions.read.ReadArticles;
+import org.newsmentions.sink.OutputFormats;
+import org.newsmentions.sink.WriteOutputs;
+import org.newsmentions.window.PublicationWindows;
+import org.newsmentions.window.UndatedPolicy;
+
+/**
+ * Entry point: reads articles, runs {@link NewsMentions} and writes the outputs. {@code main} only
+ * parses options; {@link #build} makes the graph so tests can run it.
+ */
+public final class NewsMentionsPipeline {
+  private NewsMentionsPipeline() {}
+
+  public static void main(String[] args) {
+    PipelineOptionsFactory.register(NewsMentionsOptions.class);
+    NewsMentionsOptions options =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsMentionsOptions.class);
+    run(options);
+  }
+
+  public static PipelineResult run(NewsMentionsOptions options) {
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options, Clock.systemUTC());
+    PipelineResult result = pipeline.run();
+    if (!options.isStreaming()) {
+      result.waitUntilFinish();
+      RunReport.print(result, options.getOutput(), System.out);
+    }
+    return result;
+  }
+
+  /** Builds the whole graph, file source to file sinks, onto {@code pipeline}. */
+  public static NewsMentions.Result build(
+      Pipeline pipeline, NewsMentionsOptions options, Clock clock) {
+    NewsMentions.Result result =
+        pipeline
+            .apply("ReadArticles", ReadArticles.from(options.getInput(), options.getMaxArticleBytes()))
+            .apply("NewsMentions", new NewsMentions(settings(options, clock)));
+    result.apply(
+        "WriteOutputs",
+        new WriteOutputs(
+            options.getOutput(), OutputFormats.parse(options.getFormat()), options.isStreaming()));
+    return result;
+  }
+
+  /** The stages' settings from the command-line options; fails early on a bad value. */
+  public static NewsMentions.Settings settings(NewsMentionsOptions options, Clock clock) {
+    Gazetteer gazetteer = Gazetteer.loadDefault();
+    if (options.getEntities() != null && !options.getEntities().isBlank()) {
+      gazetteer = gazetteer.withOverrides(Gazetteer.load(Path.of(options.getEntities())));
+    }
+    return new NewsMentions.Settings(
+        ParserSettings.defaults().withClock(clock).withMaxArticleBytes(options.getMaxArticleBytes()),
+        gazetteer,
+        new PublicationWindows(
+            Durations.parse(options.getWindow()).getMillis(), options.getWindowTimeZone()),
+        UndatedPolicy.parse(options.getUndated()),
+        options.isStreaming(),
+        Durations.parse(options.getAllowedLateness()),
+        Durations.parse(options.getEarlyFiring()),
+        DedupMode.parse(options.getDedup()),
+        options.getDedupThreshold());
+  }
+}

@@ -1,0 +1,33 @@
+package org.newsmentions.dedup;
+
+import java.io.Serializable;
+import org.newsmentions.schema.Article;
+
+/** Builds the {@link StoryCandidate} of an article: shingles, MinHash signature, text hash. */
+public final class StorySignatures implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Word 2-grams: what text-dedup's tuned news setting uses; see README "Deduplication". */
+  public static final int SHINGLE_WORDS = 2;
+
+  public static final int NUM_HASHES = 128;
+  public static final int ROWS_PER_BAND = 3;
+  private static final long SEED = 0x5EED0F5701E5L;
+
+  private final MinHasher hasher = new MinHasher(NUM_HASHES, SEED);
+
+  public StoryCandidate candidate(Article article) {
+    String body = article.getBody();
+    long[] shingles = TextFingerprint.shingles(body, SHINGLE_WORDS);
+    int[] signature = shingles.length == 0 ? new int[0] : hasher.signature(shingles);
+    Long published = article.getPublished() == null ? null : article.getPublished().toEpochMilli();
+    long ingested = article.getIngested() == null ? 0L : article.getIngested().toEpochMilli();
+    return new StoryCandidate(
+        article.getId(),
+        published,
+        ingested,
+        TextFingerprint.exactHash(body),
+        signature,
+        article.getOutlet());
+  }
+}

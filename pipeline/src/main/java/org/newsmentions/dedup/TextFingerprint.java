@@ -1,0 +1,78 @@
+package org.newsmentions.dedup;
+
+import java.util.Arrays;
+
+/**
+ * Word-level fingerprints of a clean body: a hash of the whole normalised text and the hashes of
+ * its word shingles. Normalisation folds case and keeps letters and digits only, so boilerplate
+ * punctuation, quotes and line breaks do not matter.
+ */
+public final class TextFingerprint {
+  private TextFingerprint() {}
+
+  /** Lowercase letter/digit words of {@code text}, as an array of hashes (64-bit FNV-1a). */
+  static long[] wordHashes(CharSequence text) {
+    long[] out = new long[Math.max(16, text.length() / 5)];
+    int n = 0;
+    long h = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        if (!inWord) {
+          h = 0xcbf29ce484222325L;
+          inWord = true;
+        }
+        h ^= Character.toLowerCase(c);
+        h *= 0x100000001b3L;
+      } else if (inWord) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = h;
+        inWord = false;
+      }
+    }
+    if (inWord) {
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n + 1);
+      }
+      out[n++] = h;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** Hash of the whole normalised word sequence: equal for texts that differ only in layout. */
+  public static long exactHash(CharSequence text) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (long w : wordHashes(text)) {
+      h = mix(h ^ w);
+    }
+    return h;
+  }
+
+  /** Distinct hashes of the k-word shingles of {@code text} (fewer than k words: one shingle). */
+  public static long[] shingles(CharSequence text, int k) {
+    long[] words = wordHashes(text);
+    if (words.length == 0) {
+      return new long[0];
+    }
+    int count = Math.max(1, words.length - k + 1);
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      long h = 0x2545F4914F6CDD1DL;
+      for (int j = i; j < Math.min(words.length, i + k); j++) {
+        h = mix(h ^ words[j]);
+      }
+      out[i] = h;
+    }
+    return Arrays.stream(out).distinct().toArray();
+  }
+
+  /** A strong 64-bit mixer (splitmix64 finaliser). */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+}

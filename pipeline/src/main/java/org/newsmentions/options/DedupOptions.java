@@ -1,0 +1,20 @@
+package org.newsmentions.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** How copies of one story are recognised. */
+public interface DedupOptions extends PipelineOptions {
+  @Description("off: count every article; exact: identical clean text only; near: MinHash/LSH.")
+  @Default.String("near")
+  String getDedup();
+
+  void setDedup(String value);
+
+  @Description("Estimated Jaccard similarity of word shingles above which two bodies are copies.")
+  @Default.Double(0.5)
+  double getDedupThreshold();
+
+  void setDedupThreshold(double value);
+}

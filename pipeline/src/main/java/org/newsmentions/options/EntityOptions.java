@@ -1,0 +1,14 @@
+package org.newsmentions.options;
+
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Which entities are recognised. */
+public interface EntityOptions extends PipelineOptions {
+  @Description(
+      "Optional gazetteer file (same TSV format as the bundled one) whose entries are added to,"
+          + " or replace by id, the bundled entities.")
+  String getEntities();
+
+  void setEntities(String value);
+}

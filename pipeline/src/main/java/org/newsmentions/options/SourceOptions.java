@@ -1,0 +1,24 @@
+package org.newsmentions.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Where articles come from. */
+public interface SourceOptions extends PipelineOptions {
+  @Description(
+      "Comma-separated file globs to read. *.txt are raw scraper text (one article per file),"
+          + " *.jsonl / *.ndjson / *.json are JSON lines (one article per line); other files are"
+          + " recognised by content.")
+  String getInput();
+
+  void setInput(String value);
+
+  @Description(
+      "Records larger than this many bytes are dead-lettered as 'oversize' (their payload is"
+          + " kept truncated to this size).")
+  @Default.Integer(2 * 1024 * 1024)
+  int getMaxArticleBytes();
+
+  void setMaxArticleBytes(int value);
+}

@@ -1,0 +1,94 @@
+package org.newsmentions.read;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.newsmentions.schema.RawFormat;
+
+/** Splits files into raw records: a whole file for scraper text, one record per JSON line. */
+public final class RawRecords {
+  private RawRecords() {}
+
+  /** The format a file's name announces, or AUTO when the name says nothing. */
+  public static RawFormat formatOf(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    if (p.endsWith(".jsonl") || p.endsWith(".ndjson") || p.endsWith(".json")) {
+      return RawFormat.JSON_LINE;
+    }
+    if (p.endsWith(".txt")) {
+      return RawFormat.RAW_TEXT;
+    }
+    return RawFormat.AUTO;
+  }
+
+  /** Decides AUTO from content: a file whose first non-blank byte is '{' holds JSON lines. */
+  public static RawFormat sniff(byte[] head) {
+    int i = 0;
+    if (head.length >= 3
+        && (head[0] & 0xff) == 0xEF
+        && (head[1] & 0xff) == 0xBB
+        && (head[2] & 0xff) == 0xBF) {
+      i = 3;
+    }
+    for (; i < head.length; i++) {
+      int b = head[i] & 0xff;
+      if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+        continue;
+      }
+      return b == '{' ? RawFormat.JSON_LINE : RawFormat.RAW_TEXT;
+    }
+    return RawFormat.RAW_TEXT;
+  }
+
+  /** Receives each line of a JSON-lines file. */
+  public interface LineConsumer {
+    /**
+     * @param lineNumber 0-based line number
+     * @param bytes the line without its terminator, cut to the read limit
+     * @param cut true when the line was longer than the limit
+     */
+    void accept(long lineNumber, byte[] bytes, boolean cut);
+  }
+
+  /**
+   * Streams the lines of {@code in} without holding the file in memory. A line longer than {@code
+   * limit} bytes is kept to its first {@code limit} bytes (the rest is skipped) and flagged as cut.
+   * A final line without terminator is passed on too; CR before LF is left to the parser.
+   */
+  public static void lines(InputStream in, int limit, LineConsumer consumer) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+    byte[] buf = new byte[64 * 1024];
+    long number = 0;
+    long length = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      int start = 0;
+      for (int i = 0; i <= n; i++) {
+        boolean end = i < n && buf[i] == '\n';
+        if (end || i == n) {
+          int len = i - start;
+          int room = limit - line.size();
+          if (room > 0) {
+            line.write(buf, start, Math.min(room, len));
+          }
+          length += len;
+          if (end) {
+            consumer.accept(number++, line.toByteArray(), length > limit);
+            line.reset();
+            length = 0;
+            start = i + 1;
+          }
+        }
+      }
+    }
+    if (length > 0) {
+      consumer.accept(number, line.toByteArray(), length > limit);
+    }
+  }
+
+  /** Reads up to {@code limit} bytes of {@code in}; the result is longer than limit if cut. */
+  public static byte[] readCapped(InputStream in, int limit) throws IOException {
+    return in.readNBytes(limit + 1);
+  }
+}

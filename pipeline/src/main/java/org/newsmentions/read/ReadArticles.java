@@ -1,0 +1,131 @@
+package org.newsmentions.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.newsmentions.schema.RawArticle;
+import org.newsmentions.schema.RawFormat;
+
+/**
+ * Reads articles from files matched by one or more globs: a raw scraper text file is one record,
+ * a JSON-lines file one record per non-blank line. Output: {@link RawArticle}s with provenance
+ * ({@code path}, or {@code path#N} with the 0-based line) and the file's modification time as
+ * ingest time. Nothing is dropped: unreadable content is passed on for the parser to dead-letter.
+ * Globs that match nothing are logged and skipped, so one empty pattern does not fail a run.
+ */
+public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
+  private final List<String> globs;
+  private final int maxArticleBytes;
+
+  private ReadArticles(List<String> globs, int maxArticleBytes) {
+    this.globs = globs;
+    this.maxArticleBytes = maxArticleBytes;
+  }
+
+  /** @param inputs comma-separated globs, as given to {@code --input} */
+  public static ReadArticles from(String inputs, int maxArticleBytes) {
+    if (inputs == null || inputs.isBlank()) {
+      throw new IllegalArgumentException("--input is required: one or more comma-separated globs");
+    }
+    List<String> globs = new ArrayList<>();
+    for (String g : inputs.split(",")) {
+      if (!g.isBlank()) {
+        globs.add(g.trim());
+      }
+    }
+    return new ReadArticles(globs, maxArticleBytes);
+  }
+
+  @Override
+  public PCollection<RawArticle> expand(PBegin input) {
+    return input
+        .apply("Globs", Create.of(globs))
+        .apply(
+            "MatchFiles",
+            FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
+        .apply("OpenFiles", FileIO.readMatches())
+        .apply("SplitRecords", ParDo.of(new SplitRecordsFn(maxArticleBytes)))
+        .setCoder(AvroCoder.of(RawArticle.class));
+  }
+
+  /** Turns one file into raw records without interpreting them. */
+  static class SplitRecordsFn extends DoFn<FileIO.ReadableFile, RawArticle> {
+    private final Counter files = Metrics.counter(ReadArticles.class, "files");
+    private final Counter records = Metrics.counter(ReadArticles.class, "records");
+    private final Counter blankLines = Metrics.counter(ReadArticles.class, "blankJsonLines");
+    private final int maxArticleBytes;
+
+    SplitRecordsFn(int maxArticleBytes) {
+      this.maxArticleBytes = maxArticleBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, OutputReceiver<RawArticle> out)
+        throws IOException {
+      files.inc();
+      String path = file.getMetadata().resourceId().toString();
+      Instant modified = Instant.ofEpochMilli(file.getMetadata().lastModifiedMillis());
+      RawFormat format = RawRecords.formatOf(path);
+      // One byte over the limit is kept so the parser can tell an oversize record.
+      int keep = maxArticleBytes + 1;
+      if (format == RawFormat.AUTO) {
+        try (InputStream in = Channels.newInputStream(file.open())) {
+          format = RawRecords.sniff(in.readNBytes(4096));
+        }
+      }
+      if (format == RawFormat.RAW_TEXT) {
+        try (InputStream in = Channels.newInputStream(file.open())) {
+          out.output(raw(path, RawFormat.RAW_TEXT, RawRecords.readCapped(in, keep), modified));
+          records.inc();
+        }
+        return;
+      }
+      try (InputStream in = Channels.newInputStream(file.open())) {
+        RawRecords.lines(
+            in,
+            keep,
+            (line, bytes, cut) -> {
+              if (isBlank(bytes)) {
+                blankLines.inc();
+                return;
+              }
+              out.output(raw(path + "#" + line, RawFormat.JSON_LINE, bytes, modified));
+              records.inc();
+            });
+      }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+      for (byte b : bytes) {
+        if (b != ' ' && b != '\t' && b != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static RawArticle raw(String source, RawFormat format, byte[] bytes, Instant at) {
+      return RawArticle.newBuilder()
+          .setSource(source)
+          .setFormat(format)
+          .setPayload(ByteBuffer.wrap(bytes))
+          .setIngested(at)
+          .build();
+    }
+  }
+}
