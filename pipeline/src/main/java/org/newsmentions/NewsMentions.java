@@ -94,8 +94,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
                     .apply("UndatedToGlobalWindow", passThroughGlobal()))
             .apply("AllArticles", Flatten.pCollections())
             .setCoder(AvroCoder.of(Article.class));
-    return new Result(
-        raw.getPipeline(), counts, articles, parsed.get(ParseArticles.DEAD_LETTERS));
+    return new Result(raw.getPipeline(), counts, articles, parsed.get(ParseArticles.DEAD_LETTERS));
   }
 
   /** The global window with a trigger that passes every element on as it comes. */

@@ -46,7 +46,8 @@ public final class NewsMentionsPipeline {
       Pipeline pipeline, NewsMentionsOptions options, Clock clock) {
     NewsMentions.Result result =
         pipeline
-            .apply("ReadArticles", ReadArticles.from(options.getInput(), options.getMaxArticleBytes()))
+            .apply(
+                "ReadArticles", ReadArticles.from(options.getInput(), options.getMaxArticleBytes()))
             .apply("NewsMentions", new NewsMentions(settings(options, clock)));
     result.apply(
         "WriteOutputs",
@@ -62,7 +63,9 @@ public final class NewsMentionsPipeline {
       gazetteer = gazetteer.withOverrides(Gazetteer.load(Path.of(options.getEntities())));
     }
     return new NewsMentions.Settings(
-        ParserSettings.defaults().withClock(clock).withMaxArticleBytes(options.getMaxArticleBytes()),
+        ParserSettings.defaults()
+            .withClock(clock)
+            .withMaxArticleBytes(options.getMaxArticleBytes()),
         gazetteer,
         new PublicationWindows(
             Durations.parse(options.getWindow()).getMillis(), options.getWindowTimeZone()),

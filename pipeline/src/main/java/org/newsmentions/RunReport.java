@@ -27,7 +27,8 @@ final class RunReport {
     Map<String, Long> totals = new java.util.TreeMap<>();
     for (MetricResult<Long> c : metrics.getCounters()) {
       Long v = attemptedOrCommitted(c);
-      String name = c.getName().getNamespace().replaceAll(".*\\.", "") + "." + c.getName().getName();
+      String name =
+          c.getName().getNamespace().replaceAll(".*\\.", "") + "." + c.getName().getName();
       totals.merge(name, v == null ? 0L : v, Long::sum);
     }
     totals.forEach((k, v) -> out.printf("  %-45s %,d%n", k, v));

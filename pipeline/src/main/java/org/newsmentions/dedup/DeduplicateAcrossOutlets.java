@@ -2,10 +2,10 @@ package org.newsmentions.dedup;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -23,11 +23,11 @@ import org.newsmentions.schema.Article;
 /**
  * Recognises copies of one story among the articles of each window and keeps one.
  *
- * <p>All articles of a window are grouped together, so each pane sees the window's whole set
- * (panes accumulate) and the result depends only on that set: the kept copy is the earliest
- * published, ties broken by a text hash. Outputs: {@link #ARTICLES}, every current article with
- * {@code duplicate_of}, {@code story_id}, {@code copies} and {@code outlets} set (an older version of
- * a re-scraped URL is dropped, counted by a counter); {@link #KEPT}, one {@link KeptStories} per
+ * <p>All articles of a window are grouped together, so each pane sees the window's whole set (panes
+ * accumulate) and the result depends only on that set: the kept copy is the earliest published,
+ * ties broken by a text hash. Outputs: {@link #ARTICLES}, every current article with {@code
+ * duplicate_of}, {@code story_id}, {@code copies} and {@code outlets} set (an older version of a
+ * re-scraped URL is dropped, counted by a counter); {@link #KEPT}, one {@link KeptStories} per
  * window and pane, for counting.
  */
 public class DeduplicateAcrossOutlets extends PTransform<PCollection<Article>, PCollectionTuple> {
@@ -59,8 +59,10 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollection<Article>, P
   }
 
   static class ClusterFn extends DoFn<KV<String, Iterable<Article>>, Article> {
-    private final Counter duplicates = Metrics.counter(DeduplicateAcrossOutlets.class, "duplicates");
-    private final Counter superseded = Metrics.counter(DeduplicateAcrossOutlets.class, "superseded");
+    private final Counter duplicates =
+        Metrics.counter(DeduplicateAcrossOutlets.class, "duplicates");
+    private final Counter superseded =
+        Metrics.counter(DeduplicateAcrossOutlets.class, "superseded");
     private final WindowDeduplicator deduplicator;
 
     ClusterFn(WindowDeduplicator deduplicator) {

@@ -13,10 +13,10 @@ import java.util.TreeSet;
 
 /**
  * Groups the articles of one window into stories. Two articles are copies when their signatures
- * share an LSH band and their estimated Jaccard similarity reaches the threshold (or, in EXACT mode,
- * when their normalised bodies are equal); stories are the connected components of that relation.
- * The kept copy is the earliest published, ties broken by text hash, so the result depends only on
- * the set of candidates, never on their order.
+ * share an LSH band and their estimated Jaccard similarity reaches the threshold (or, in EXACT
+ * mode, when their normalised bodies are equal); stories are the connected components of that
+ * relation. The kept copy is the earliest published, ties broken by text hash, so the result
+ * depends only on the set of candidates, never on their order.
  */
 public final class StoryClusterer implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -71,8 +71,7 @@ public class ParseArticles extends PTransform<PCollection<RawArticle>, PCollecti
         out.get(ARTICLES).output(outcome.article());
       } catch (BadArticleException e) {
         rejected.inc();
-        out.get(DEAD_LETTERS)
-            .output(dead(raw, e.reason() + ": " + e.getMessage(), e.getCause()));
+        out.get(DEAD_LETTERS).output(dead(raw, e.reason() + ": " + e.getMessage(), e.getCause()));
       } catch (RuntimeException e) {
         // A parser bug must not stop the pipeline; the stack trace says where to look.
         rejected.inc();

@@ -3,7 +3,11 @@ package org.newsmentions.read;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Consumer;
+import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;
 
 /** Splits files into raw records: a whole file for scraper text, one record per JSON line. */
@@ -85,6 +89,68 @@ public final class RawRecords {
     if (length > 0) {
       consumer.accept(number, line.toByteArray(), length > limit);
     }
+  }
+
+  /** Opens a file's content; called once per pass over the file. */
+  public interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * Splits one file into raw records: the whole file for raw scraper text, one record per non-blank
+   * line for JSON lines (format from the name, else from the content). Each record keeps at most
+   * {@code maxArticleBytes + 1} bytes, so the parser can tell an oversize one.
+   *
+   * @return the number of blank JSON lines skipped
+   */
+  public static long split(
+      String path, Instant modified, int maxArticleBytes, Opener opener, Consumer<RawArticle> out)
+      throws IOException {
+    int keep = maxArticleBytes + 1;
+    RawFormat format = formatOf(path);
+    if (format == RawFormat.AUTO) {
+      try (InputStream in = opener.open()) {
+        format = sniff(in.readNBytes(4096));
+      }
+    }
+    if (format == RawFormat.RAW_TEXT) {
+      try (InputStream in = opener.open()) {
+        out.accept(raw(path, RawFormat.RAW_TEXT, readCapped(in, maxArticleBytes), modified));
+      }
+      return 0;
+    }
+    long[] blank = {0};
+    try (InputStream in = opener.open()) {
+      lines(
+          in,
+          keep,
+          (line, bytes, cut) -> {
+            if (isBlank(bytes)) {
+              blank[0]++;
+            } else {
+              out.accept(raw(path + "#" + line, RawFormat.JSON_LINE, bytes, modified));
+            }
+          });
+    }
+    return blank[0];
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static RawArticle raw(String source, RawFormat format, byte[] bytes, Instant at) {
+    return RawArticle.newBuilder()
+        .setSource(source)
+        .setFormat(format)
+        .setPayload(ByteBuffer.wrap(bytes))
+        .setIngested(at)
+        .build();
   }
 
   /** Reads up to {@code limit} bytes of {@code in}; the result is longer than limit if cut. */

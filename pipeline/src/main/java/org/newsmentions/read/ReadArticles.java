@@ -1,8 +1,6 @@
 package org.newsmentions.read;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +17,10 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.newsmentions.schema.RawArticle;
-import org.newsmentions.schema.RawFormat;
 
 /**
- * Reads articles from files matched by one or more globs: a raw scraper text file is one record,
- * a JSON-lines file one record per non-blank line. Output: {@link RawArticle}s with provenance
+ * Reads articles from files matched by one or more globs: a raw scraper text file is one record, a
+ * JSON-lines file one record per non-blank line. Output: {@link RawArticle}s with provenance
  * ({@code path}, or {@code path#N} with the 0-based line) and the file's modification time as
  * ingest time. Nothing is dropped: unreadable content is passed on for the parser to dead-letter.
  * Globs that match nothing are logged and skipped, so one empty pattern does not fail a run.
@@ -37,7 +34,9 @@ public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
     this.maxArticleBytes = maxArticleBytes;
   }
 
-  /** @param inputs comma-separated globs, as given to {@code --input} */
+  /**
+   * @param inputs comma-separated globs, as given to {@code --input}
+   */
   public static ReadArticles from(String inputs, int maxArticleBytes) {
     if (inputs == null || inputs.isBlank()) {
       throw new IllegalArgumentException("--input is required: one or more comma-separated globs");
@@ -78,54 +77,17 @@ public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
     public void process(@Element FileIO.ReadableFile file, OutputReceiver<RawArticle> out)
         throws IOException {
       files.inc();
-      String path = file.getMetadata().resourceId().toString();
-      Instant modified = Instant.ofEpochMilli(file.getMetadata().lastModifiedMillis());
-      RawFormat format = RawRecords.formatOf(path);
-      // One byte over the limit is kept so the parser can tell an oversize record.
-      int keep = maxArticleBytes + 1;
-      if (format == RawFormat.AUTO) {
-        try (InputStream in = Channels.newInputStream(file.open())) {
-          format = RawRecords.sniff(in.readNBytes(4096));
-        }
-      }
-      if (format == RawFormat.RAW_TEXT) {
-        try (InputStream in = Channels.newInputStream(file.open())) {
-          out.output(raw(path, RawFormat.RAW_TEXT, RawRecords.readCapped(in, keep), modified));
-          records.inc();
-        }
-        return;
-      }
-      try (InputStream in = Channels.newInputStream(file.open())) {
-        RawRecords.lines(
-            in,
-            keep,
-            (line, bytes, cut) -> {
-              if (isBlank(bytes)) {
-                blankLines.inc();
-                return;
-              }
-              out.output(raw(path + "#" + line, RawFormat.JSON_LINE, bytes, modified));
-              records.inc();
-            });
-      }
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-      for (byte b : bytes) {
-        if (b != ' ' && b != '\t' && b != '\r') {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static RawArticle raw(String source, RawFormat format, byte[] bytes, Instant at) {
-      return RawArticle.newBuilder()
-          .setSource(source)
-          .setFormat(format)
-          .setPayload(ByteBuffer.wrap(bytes))
-          .setIngested(at)
-          .build();
+      long skipped =
+          RawRecords.split(
+              file.getMetadata().resourceId().toString(),
+              Instant.ofEpochMilli(file.getMetadata().lastModifiedMillis()),
+              maxArticleBytes,
+              () -> Channels.newInputStream(file.open()),
+              r -> {
+                records.inc();
+                out.output(r);
+              });
+      blankLines.inc(skipped);
     }
   }
 }

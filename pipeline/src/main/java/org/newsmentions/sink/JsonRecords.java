@@ -88,8 +88,9 @@ public final class JsonRecords {
         }
         g.writeEndObject();
       }
-      case ENUM -> g.writeString(
-          value instanceof GenericEnumSymbol<?> s ? s.toString() : ((Enum<?>) value).name());
+      case ENUM ->
+          g.writeString(
+              value instanceof GenericEnumSymbol<?> s ? s.toString() : ((Enum<?>) value).name());
       case STRING -> g.writeString(value.toString());
       case BYTES -> {
         ByteBuffer b = ((ByteBuffer) value).duplicate();

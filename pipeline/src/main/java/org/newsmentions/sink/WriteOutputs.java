@@ -24,8 +24,8 @@ import org.newsmentions.schema.EntityMentionCount;
 
 /**
  * Writes the job's outputs under one directory: {@code counts/}, {@code articles/} and {@code
- * dead-letter/}, as JSON lines (Avro field names), Avro files and/or CSV (counts only). In streaming
- * the files are written per window and pane.
+ * dead-letter/}, as JSON lines (Avro field names), Avro files and/or CSV (counts only). In
+ * streaming the files are written per window and pane.
  */
 public class WriteOutputs extends PTransform<NewsMentions.Result, PDone> {
   private final String output;
@@ -68,7 +68,8 @@ public class WriteOutputs extends PTransform<NewsMentions.Result, PDone> {
     return Window.<T>into(new GlobalWindows())
         .triggering(
             Repeatedly.forever(
-                AfterProcessingTime.pastFirstElementInPane().plusDelayOf(Duration.standardMinutes(1))))
+                AfterProcessingTime.pastFirstElementInPane()
+                    .plusDelayOf(Duration.standardMinutes(1))))
         .discardingFiredPanes()
         .withAllowedLateness(Duration.ZERO);
   }
@@ -85,7 +86,8 @@ public class WriteOutputs extends PTransform<NewsMentions.Result, PDone> {
     }
     if (formats.has(OutputFormats.Format.AVRO)) {
       AvroIO.Write<T> avro = AvroIO.write(type).to(prefix(dir, dir)).withSuffix(".avro");
-      records.apply("Write" + name + "Avro", streaming ? avro.withWindowedWrites().withNumShards(1) : avro);
+      records.apply(
+          "Write" + name + "Avro", streaming ? avro.withWindowedWrites().withNumShards(1) : avro);
     }
   }
 

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The window arithmetic, without Beam: windows of a whole number of days follow the calendar of
- * the time zone (DST included); shorter windows are fixed lengths aligned to the zone's standard
+ * The window arithmetic, without Beam: windows of a whole number of days follow the calendar of the
+ * time zone (DST included); shorter windows are fixed lengths aligned to the zone's standard
  * offset. Used by the reference model; the pipeline uses Beam's CalendarWindows / FixedWindows with
  * the same alignment.
  */

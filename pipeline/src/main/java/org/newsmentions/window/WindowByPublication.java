@@ -33,12 +33,12 @@ import org.newsmentions.schema.Article;
  *
  * <p>Output {@link #DATED}: articles stamped with their publication time (or, under {@code
  * --undated=ingest-time}, undated ones with their ingest time), in calendar-day or fixed windows.
- * In streaming, a window fires early every {@code earlyFiring} of processing time, on time when
- * the watermark passes its end, and once per late article within the allowed lateness; panes
+ * In streaming, a window fires early every {@code earlyFiring} of processing time, on time when the
+ * watermark passes its end, and once per late article within the allowed lateness; panes
  * accumulate, so each pane holds the window's whole set so far. In batch there is one pane.
  *
- * <p>Output {@link #UNDATED}: under {@code --undated=skip}, articles with no trustworthy date, in the
- * global window, so they can still be deduplicated and written but are counted in no window.
+ * <p>Output {@link #UNDATED}: under {@code --undated=skip}, articles with no trustworthy date, in
+ * the global window, so they can still be deduplicated and written but are counted in no window.
  */
 public class WindowByPublication extends PTransform<PCollection<Article>, PCollectionTuple> {
   public static final TupleTag<Article> DATED = new TupleTag<>() {};
@@ -90,8 +90,7 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
   private Window<Article> windowing() {
     WindowFn<Object, IntervalWindow> fn =
         windows.calendarDays()
-            ? CalendarWindows.days(windows.days())
-                .withTimeZone(DateTimeZone.forID(windows.zone()))
+            ? CalendarWindows.days(windows.days()).withTimeZone(DateTimeZone.forID(windows.zone()))
             : FixedWindows.of(Duration.millis(windows.sizeMillis()))
                 .withOffset(Duration.millis(windows.fixedOffsetMillis()));
     Trigger trigger =

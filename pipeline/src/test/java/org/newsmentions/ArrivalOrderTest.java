@@ -1,0 +1,135 @@
+package org.newsmentions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsmentions.reference.ReferenceModel;
+import org.newsmentions.schema.EntityMentionCount;
+import org.newsmentions.schema.RawArticle;
+
+/**
+ * Streaming: the same articles fed in different arrival orders, with the watermark and processing
+ * time moving in between (early panes, late panes), end with the same final pane per window, equal
+ * to the batch reference model.
+ */
+@ExtendWith(TestPipelineExtension.class)
+class ArrivalOrderTest {
+  private static final org.joda.time.Instant START =
+      org.joda.time.Instant.parse("2025-05-01T00:00:00Z");
+
+  @Test
+  void inPublicationOrder(TestPipeline pipeline) {
+    List<RawArticle> raws = samples();
+    raws.sort((a, b) -> Long.compare(published(a).toEpochMilli(), published(b).toEpochMilli()));
+    run(pipeline, raws);
+  }
+
+  @Test
+  void reversedWithEarlyAndLatePanes(TestPipeline pipeline) {
+    List<RawArticle> raws = samples();
+    raws.sort((a, b) -> Long.compare(published(b).toEpochMilli(), published(a).toEpochMilli()));
+    run(pipeline, raws);
+  }
+
+  @Test
+  void shuffled(TestPipeline pipeline) {
+    List<RawArticle> raws = samples();
+    Collections.shuffle(raws, new Random(42));
+    run(pipeline, raws);
+  }
+
+  /**
+   * Feeds the first half, fires early panes, moves the watermark to the middle of the publication
+   * range (so later articles of earlier windows arrive late but within allowed lateness), then
+   * feeds the rest and ends the stream.
+   */
+  private static void run(TestPipeline pipeline, List<RawArticle> raws) {
+    NewsMentions.Settings settings = Fixtures.settings(true);
+    ReferenceModel.Output expected = ReferenceModel.run(raws, settings);
+    int half = raws.size() / 2;
+    TestStream.Builder<RawArticle> stream =
+        TestStream.create(AvroCoder.of(RawArticle.class)).advanceWatermarkTo(START);
+    for (RawArticle r : raws.subList(0, half)) {
+      stream = stream.addElements(TimestampedValue.of(r, START));
+    }
+    stream =
+        stream
+            .advanceProcessingTime(Duration.standardMinutes(2))
+            .advanceWatermarkTo(org.joda.time.Instant.parse("2025-05-07T12:00:00Z"))
+            .advanceProcessingTime(Duration.standardMinutes(2));
+    for (RawArticle r : raws.subList(half, raws.size())) {
+      stream =
+          stream.addElements(
+              TimestampedValue.of(r, org.joda.time.Instant.parse("2025-05-07T12:00:00Z")));
+    }
+    NewsMentions.Result result =
+        pipeline.apply(stream.advanceWatermarkToInfinity()).apply(new NewsMentions(settings));
+
+    PCollection<String> finalCounts =
+        result
+            .counts()
+            .apply(MapElements.into(TypeDescriptors.strings()).via(ArrivalOrderTest::key));
+    for (Map.Entry<IntervalWindow, List<String>> w : byWindow(expected.counts()).entrySet()) {
+      PAssert.that(finalCounts).inFinalPane(w.getKey()).containsInAnyOrder(w.getValue());
+    }
+    pipeline.run().waitUntilFinish();
+  }
+
+  /** A count without its pane fields, which depend on arrival order by design. */
+  static String key(EntityMentionCount c) {
+    return String.join(
+        "|",
+        c.getEntityId(),
+        Long.toString(c.getMentions()),
+        Long.toString(c.getArticles()),
+        Long.toString(c.getCopies()),
+        Long.toString(c.getOutlets()));
+  }
+
+  private static Map<IntervalWindow, List<String>> byWindow(List<EntityMentionCount> counts) {
+    Map<IntervalWindow, List<String>> out = new TreeMap<>();
+    for (EntityMentionCount c : counts) {
+      IntervalWindow w =
+          new IntervalWindow(
+              new org.joda.time.Instant(c.getWindowStart().toEpochMilli()),
+              new org.joda.time.Instant(c.getWindowEnd().toEpochMilli()));
+      out.computeIfAbsent(w, k -> new ArrayList<>()).add(key(c));
+    }
+    return out;
+  }
+
+  private static List<RawArticle> samples() {
+    return new ArrayList<>(ReferenceModel.readFiles(Fixtures.sampleFiles(), 2 * 1024 * 1024));
+  }
+
+  /** Publication time as the parser sees it, or the epoch for undated ones (sort key only). */
+  private static Instant published(RawArticle raw) {
+    try {
+      Instant t =
+          new org.newsmentions.parse.ArticleParser(Fixtures.settings(true).parser())
+              .parse(raw)
+              .article()
+              .getPublished();
+      return t == null ? Instant.EPOCH : t;
+    } catch (org.newsmentions.parse.BadArticleException e) {
+      return Instant.EPOCH;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.newsmentions;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.joda.time.Duration;
+import org.newsmentions.dedup.DedupMode;
+import org.newsmentions.entities.Gazetteer;
+import org.newsmentions.parse.ParserSettings;
+import org.newsmentions.window.PublicationWindows;
+import org.newsmentions.window.UndatedPolicy;
+
+/** Shared inputs and settings for pipeline tests. */
+public final class Fixtures {
+  /** Tests run as if it were this moment, so "future date" checks are deterministic. */
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+  private static final Gazetteer GAZETTEER = Gazetteer.loadDefault();
+
+  private Fixtures() {}
+
+  public static NewsMentions.Settings settings(boolean streaming) {
+    return new NewsMentions.Settings(
+        ParserSettings.defaults().withClock(CLOCK),
+        GAZETTEER,
+        new PublicationWindows(86_400_000L, "UTC"),
+        UndatedPolicy.SKIP,
+        streaming,
+        Duration.standardDays(7),
+        Duration.standardMinutes(1),
+        DedupMode.NEAR,
+        0.5);
+  }
+
+  /** The bundled sample files (repo's samples/ folder), sorted. */
+  public static List<Path> sampleFiles() {
+    Path root = Path.of("..", "samples").toAbsolutePath().normalize();
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".jsonl"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The shared seed articles; skips the calling test with a message when they are absent. */
+  public static Path seedsDir() {
+    String dir = System.getProperty("seeds.dir", "../../shared/seeds");
+    Path p = Path.of(dir).toAbsolutePath().normalize();
+    assumeTrue(
+        Files.isDirectory(p),
+        "seed articles not found at "
+            + p
+            + " (they live in ../shared/seeds beside a checkout);"
+            + " skipping");
+    return p;
+  }
+}

@@ -1,0 +1,54 @@
+package org.newsmentions;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsmentions.read.ReadArticles;
+import org.newsmentions.reference.ReferenceModel;
+import org.newsmentions.schema.RawArticle;
+
+/** The Beam pipeline's output equals the in-memory reference model's on the bundled samples. */
+@ExtendWith(TestPipelineExtension.class)
+class ReferenceModelPipelineTest {
+
+  @Test
+  void pipelineOverSampleFilesEqualsReferenceModel(TestPipeline pipeline) {
+    List<java.nio.file.Path> files = Fixtures.sampleFiles();
+    assertFalse(files.isEmpty(), "bundled samples missing");
+    NewsMentions.Settings settings = Fixtures.settings(false);
+    ReferenceModel.Output expected =
+        ReferenceModel.run(ReferenceModel.readFiles(files, 2 * 1024 * 1024), settings);
+    assertFalse(expected.counts().isEmpty(), "the samples should produce counts");
+
+    String globs = String.join(",", files.stream().map(java.nio.file.Path::toString).toList());
+    NewsMentions.Result result =
+        pipeline
+            .apply("ReadArticles", ReadArticles.from(globs, 2 * 1024 * 1024))
+            .apply("NewsMentions", new NewsMentions(settings));
+
+    PAssert.that(result.counts()).containsInAnyOrder(expected.counts());
+    PAssert.that(result.articles()).containsInAnyOrder(expected.articles());
+    PAssert.that(result.deadLetters()).containsInAnyOrder(expected.deadLetters());
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void inMemoryRecordsGiveTheSameCountsAsFiles(TestPipeline pipeline) {
+    NewsMentions.Settings settings = Fixtures.settings(false);
+    List<RawArticle> raws = ReferenceModel.readFiles(Fixtures.sampleFiles(), 2 * 1024 * 1024);
+    ReferenceModel.Output expected = ReferenceModel.run(raws, settings);
+    NewsMentions.Result result =
+        pipeline
+            .apply(Create.of(raws).withCoder(AvroCoder.of(RawArticle.class)))
+            .apply("NewsMentions", new NewsMentions(settings));
+    PAssert.that(result.counts()).containsInAnyOrder(expected.counts());
+    pipeline.run().waitUntilFinish();
+  }
+}

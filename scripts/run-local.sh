@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the pipeline on the Direct Runner. With no arguments it runs over the bundled sample
+# articles in samples/ and writes to out/samples. Any pipeline option can be passed through:
+#   scripts/run-local.sh --input='dir/*.txt,dir/*.jsonl' --output=out/mine
+# Builds the project first when the build is missing or older than the sources.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cp_file="$repo/pipeline/target/classpath.txt"
+classes="$repo/pipeline/target/classes"
+
+needs_build() {
+  [ ! -f "$cp_file" ] || [ ! -d "$classes" ] && return 0
+  [ -n "$(find "$repo/pipeline/src/main" "$repo/schemas" "$repo/pom.xml" "$repo/pipeline/pom.xml" \
+      -newer "$cp_file" -type f -print -quit 2>/dev/null)" ]
+}
+
+if needs_build; then
+  echo "Building (first time: Maven downloads dependencies, a few minutes)..." >&2
+  (cd "$repo" && mvn -q -B -DskipTests package) >&2
+fi
+
+args=("$@")
+has_opt() { local o; for o in "${args[@]+"${args[@]}"}"; do [[ "$o" == --$1=* ]] && return 0; done; return 1; }
+if ! has_opt input; then
+  args+=("--input=$repo/samples/raw/*.txt,$repo/samples/jsonl/*.jsonl")
+fi
+if ! has_opt output; then
+  args+=("--output=$repo/out/samples")
+fi
+
+exec java ${JAVA_OPTS:-} -cp "$classes:$(cat "$cp_file")" org.newsmentions.NewsMentionsPipeline \
+  "${args[@]}"
