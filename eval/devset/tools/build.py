@@ -184,17 +184,23 @@ def t_pacific(title, paras, c):
     """Machine-translated scraper output: no title line, the whole article on one line, inline
     "Also read |" teasers that run straight into the next sentence."""
     inline = c.get("inline", {})
-    parts, bp = [], []
+    parts, bp, body, seg = [], [], [], []
     for i, p in enumerate(paras):
         parts.append(p)
+        seg.append(p)
         if i in inline:
             parts.append(inline[i])
             bp.append(inline[i])
+            body.append(" ".join(seg))
+            seg = []
+    if seg:
+        body.append(" ".join(seg))
     line = " ".join(parts)
     text = ("\n\n\n\n" if c.get("header") else "") + line + "\n"
     if c.get("header"):
         text = " date " + c["header"] + " " + text
-    return text, list(paras), bp
+    # gold body: the runs of text between teasers (the file has no paragraph breaks)
+    return text, body, bp
 
 
 def t_steppetimes(title, paras, c):

@@ -26,7 +26,7 @@ ALIAS = {
     "Lula": "Luiz Inácio Lula da Silva",
     "Brazilian": "Brazil", "Turkish": "Turkey", "Indian": "India", "French": "France",
     "Vietnamese": "Vietnam", "Polish": "Poland", "Serbian": "Serbia", "Slovak": "Slovakia",
-    "Hungarian": "Hungary", "British": "United Kingdom", "Danish": "Denmark", "Estonian": "Estonia",
+    "Hungarian": "Hungary", "Romanian": "Romania", "Bulgarian": "Bulgaria", "British": "United Kingdom", "Danish": "Denmark", "Estonian": "Estonia",
     "Venezuelan": "Venezuela", "Cuban": "Cuba",
     "North Korean": "North Korea", "South Korean": "South Korea",
     "Soviet": "Soviet Union",
@@ -49,7 +49,7 @@ Vladimir Putin|Xi Jinping|Russia|China|Ukraine|Moscow Kremlin|European Union|Uni
 Volodymyr Zelenskyy|Emmanuel Macron|Narendra Modi|Recep Tayyip Erdoğan|Luiz Inácio Lula da Silva
 Brazil|Turkey|India|France|Vietnam|Poland|Serbia|Slovakia|Hungary|United Kingdom|Denmark|Estonia
 Venezuela|Cuba|North Korea|South Korea|Soviet Union|Nazi Germany|Germany|Japan|Egypt|Laos
-Burkina Faso|South Africa|Peru|Indonesia|Singapore|Finland|Ethiopia|Lithuania|Latvia
+Burkina Faso|South Africa|Romania|Bulgaria|Bucharest|Lin Jian|Yaşar Güler|Peru|Indonesia|Singapore|Finland|Ethiopia|Lithuania|Latvia
 Sergey Lavrov|Dmitry Peskov|Hakan Fidan|Kaja Kallas|Radosław Sikorski|Robert Fico|Donald Trump
 Marco Rubio|Rustem Umerov|Andrii Sybiha|Wang Yi|Mikhail Mishustin|Aleksandar Vučić
 Nicolás Maduro|Miguel Díaz-Canel|Ibrahim Traoré|Péter Szijjártó|Mauro Vieira|Tô Lâm|Lương Cường
@@ -71,6 +71,7 @@ Novo Rudište|Dragan Ilić|Gornji Lug|Milena Jokanović|Zarichne Pole|Poltava Ob
 Stepova Nyva|Poltava|Suryakant Solar|Palwara|Gujarat|Kavita Rathod|Vaskjärve|Rohuküla|Saarlink
 Tarmo Kivisild|Kadri Saar|Karaçam|Serkan Aydemir|Bank of Provinces|Nampo
 Korean Central News Agency|Kim Hye-won|Kursk Oblast
+Hronská Lehota|Dolné Brezno|Ján Kováčik|Stavby Pohronie|Banská Bystrica|Zuzana Hrubá
 """.replace("\n", "|").split("|")) - {""}
 
 # --- boilerplate pools (mentions inside them never count) -----------------------------------
@@ -670,6 +671,57 @@ next summit of the leaders will hold itself in [[Rio]] the 6 and 7 July.
 """)
 
 
+# ============================== singletons on their own events ================================
+story("S26", "E15", [
+    "[[Putin]] to visit [[China]] later this year, [[Kremlin]] says",
+], """
+[[Russian]] President [[Vladimir Putin]] has accepted an invitation to visit [[China]] in the autumn,
+[[Kremlin]] spokesman [[Dmitry Peskov]] said on Tuesday, adding that dates were still being agreed.
+
+[[Peskov]] told reporters that the trip could be combined with a summit of the
+[[Shanghai Cooperation Organisation]], which [[China]] chairs this year. He did not say which cities
+[[Putin]] would visit.
+
+The announcement follows [[Xi Jinping's|Xi Jinping]] state visit to [[Moscow]] earlier this month.
+[[Chinese]] foreign ministry spokesman [[Lin Jian]] said [[Beijing]] welcomed the plans and that both
+sides were in close contact.
+
+[[Putin]] last travelled to [[China]] in May 2024, shortly after his inauguration for a new term.
+""")
+
+story("S27", "E16", [
+    "[[Hronská Lehota]] opens new bridge after two years of detours",
+], """
+Residents of [[Hronská Lehota]], a small town in central [[Slovakia]], can again drive straight to the
+regional centre after a new bridge opened on Saturday.
+
+The old bridge was closed in 2023 after inspectors found cracks in its pillars. Since then drivers have
+faced a 25-kilometre detour through the village of [[Dolné Brezno]].
+
+Mayor [[Ján Kováčik]] said the 6.4 million euro project was paid mainly from [[EU]] funds. The builder,
+[[Stavby Pohronie]], finished two months ahead of schedule.
+
+Local businesses said the detour had cost them customers. “Now people from [[Banská Bystrica]] can reach
+us in twenty minutes again,” said café owner [[Zuzana Hrubá]].
+""")
+
+story("S28", "E17", [
+    "[[Turkey]] hosts sea mine clearance talks in [[Istanbul]]",
+], """
+Officials from [[Turkey]], [[Romania]] and [[Bulgaria]] met in [[Istanbul]] on Friday to discuss
+clearing sea mines from the Black Sea, a task the three [[NATO]] members took on jointly last year.
+
+[[Turkish]] Defence Minister [[Yaşar Güler]] said mine-clearing ships had destroyed more than a dozen
+drifting mines since the start of the year. He said the group was open to other countries once fighting
+in [[Ukraine]] ends.
+
+Shipping companies have asked for more patrols near the [[Romanian]] and [[Bulgarian]] coasts, where
+insurance costs remain high.
+
+The next meeting is planned in [[Bucharest]] in the autumn, [[Turkish]] officials said.
+""")
+
+
 # ================================== copies ====================================================
 # outlet: raw template key or jsonl file; published: gold UTC date; header: ` date ` header.
 # For dailymeridian/balticledger the first paragraph is the standfirst and "inline"/"repeat"
@@ -767,4 +819,9 @@ COPIES = [
     # S25 singleton, one line
     dict(story="S25", outlet="pacific", header="2025-04-29", notitle=True,
          inline={0: "Also read | Carnival Samba Schools Announce Themes For Next Year"}, published="2025-04-29"),
+    # S26-S28 singletons on their own events
+    dict(story="S26", outlet="harbourline", head=0, slug="world/putin-to-visit-china-autumn", date_publish="2025-05-20T09:45:00+03:00", published="2025-05-20"),
+    dict(story="S27", outlet="danubeobserver", head=0, byline="10.05.2025, 12:15",
+         inline={1: "Related: Slovak Rail Operator Adds Weekend Trains To The Tatras"}, published="2025-05-10"),
+    dict(story="S28", outlet="prairiedispatch", head=0, author="Dana Whitlow", byline="Posted 4/25/2025 10:20 a.m. ET", published="2025-04-25"),
 ]
