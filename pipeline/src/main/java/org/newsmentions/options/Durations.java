@@ -9,7 +9,7 @@ import org.joda.time.Duration;
  * Parses human durations such as {@code 1d}, {@code 6h}, {@code 15m}, {@code 30s}, {@code 1d12h}.
  */
 public final class Durations {
-  private static final Pattern PART = Pattern.compile("(\\d+)\\s*(d|h|m|s|ms)");
+  private static final Pattern PART = Pattern.compile("(\\d+)\\s*(ms|d|h|m|s)");
 
   private Durations() {}
 
