@@ -3,6 +3,7 @@ package org.newsmentions.dedup;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,53 +33,50 @@ public final class WindowDeduplicator implements Serializable {
   public record Result(List<Article> articles, List<KeptStory> kept, int superseded) {}
 
   public Result deduplicate(Collection<Article> window) {
-    List<StoryCandidate> candidates = new ArrayList<>(window.size());
+    // One version per id (a re-scraped URL): the newest read wins; the rest of the order makes
+    // the choice total, so it never depends on arrival order.
+    Map<String, Article> current = new HashMap<>();
     for (Article a : window) {
+      current.merge(a.getId(), a, (x, y) -> VERSION_ORDER.compare(x, y) >= 0 ? x : y);
+    }
+    int superseded = window.size() - current.size();
+    List<Article> articles = new ArrayList<>(current.values());
+    articles.sort(Comparator.comparing(Article::getId));
+    List<StoryCandidate> candidates = new ArrayList<>(articles.size());
+    for (Article a : articles) {
       candidates.add(signatures.candidate(a));
     }
-    List<StoryVerdict> verdicts = clusterer.cluster(candidates);
-    // Verdicts are sorted by id with the current version of an id first; versions of one id are
-    // told apart by matching the candidate objects in order.
-    Map<String, List<StoryVerdict>> byId = new HashMap<>();
-    for (StoryVerdict v : verdicts) {
-      byId.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(v);
+    Map<String, StoryVerdict> verdicts = new HashMap<>();
+    for (StoryVerdict v : clusterer.cluster(candidates)) {
+      verdicts.put(v.id(), v);
     }
-    Map<String, StoryCandidate> current = new HashMap<>();
-    for (StoryCandidate c : candidates) {
-      current.merge(
-          c.id(),
-          c,
-          (a, b) ->
-              a.ingested() != b.ingested()
-                  ? (a.ingested() > b.ingested() ? a : b)
-                  : (a.textHash() >= b.textHash() ? a : b));
-    }
-    List<Article> out = new ArrayList<>(window.size());
+    List<Article> out = new ArrayList<>(articles.size());
     List<KeptStory> kept = new ArrayList<>();
-    int superseded = 0;
-    int i = 0;
-    for (Article a : window) {
-      StoryCandidate c = candidates.get(i++);
-      if (current.get(c.id()) != c) {
-        superseded++;
-        continue;
-      }
-      StoryVerdict v =
-          byId.get(c.id()).stream().filter(x -> !x.superseded()).findFirst().orElseThrow();
-      Article enriched =
+    for (Article a : articles) {
+      StoryVerdict v = verdicts.get(a.getId());
+      out.add(
           Article.newBuilder(a)
               .setDuplicateOf(v.duplicateOf())
               .setStoryId(v.storyId())
               .setCopies(v.kept() ? v.copies() : 1)
               .setOutlets(v.kept() ? v.outlets().size() : 1)
-              .build();
-      out.add(enriched);
+              .build());
       if (v.kept()) {
         kept.add(new KeptStory(a.getId(), v.copies(), v.outlets(), entityRefs(a)));
       }
     }
     return new Result(out, kept, superseded);
   }
+
+  /** Newer versions compare greater: by read time, then by content, then by provenance. */
+  private static final Comparator<Article> VERSION_ORDER =
+      Comparator.comparing(
+              (Article a) -> a.getIngested() == null ? 0L : a.getIngested().toEpochMilli())
+          .thenComparing(a -> TextFingerprint.exactHash(a.getBody()))
+          .thenComparing(Article::getSource)
+          .thenComparing(a -> a.getPublished() == null ? 0L : a.getPublished().toEpochMilli())
+          .thenComparing(a -> String.valueOf(a.getOutlet()))
+          .thenComparing(Article::getTitle);
 
   static List<KeptStory.EntityRef> entityRefs(Article a) {
     List<KeptStory.EntityRef> refs = new ArrayList<>(a.getEntities().size());

@@ -22,7 +22,8 @@ final class DedupEval {
   static boolean run(List<DevSet.Item> items, NewsMentions.Settings base, PrintStream out) {
     out.println("## Deduplication (" + items.size() + " articles)");
     out.println();
-    out.println("| mode | pairwise precision | recall | F1 | ARI | false merges of independent reports |");
+    out.println(
+        "| mode | pairwise precision | recall | F1 | ARI | false merges of independent reports |");
     out.println("|---|---|---|---|---|---|");
     boolean ok = true;
     List<String> details = new ArrayList<>();
@@ -68,16 +69,32 @@ final class DedupEval {
               falseMerges++;
             }
             details.add(
-                mode + (independent ? " FALSE MERGE of independent reports: " : " false merge: ")
-                    + gold.get(i).ref() + " (" + gold.get(i).story() + ") ~ " + gold.get(j).ref()
-                    + " (" + gold.get(j).story() + ")");
+                mode
+                    + (independent ? " FALSE MERGE of independent reports: " : " false merge: ")
+                    + gold.get(i).ref()
+                    + " ("
+                    + gold.get(i).story()
+                    + ") ~ "
+                    + gold.get(j).ref()
+                    + " ("
+                    + gold.get(j).story()
+                    + ")");
           } else if (g) {
             fn++;
             if (mode == DedupMode.NEAR) {
               details.add(
-                  mode + " missed copy: " + gold.get(i).ref() + " ~ " + gold.get(j).ref() + " ("
-                      + gold.get(i).story() + ", published " + gold.get(i).published() + " / "
-                      + gold.get(j).published() + ")");
+                  mode
+                      + " missed copy: "
+                      + gold.get(i).ref()
+                      + " ~ "
+                      + gold.get(j).ref()
+                      + " ("
+                      + gold.get(i).story()
+                      + ", published "
+                      + gold.get(i).published()
+                      + " / "
+                      + gold.get(j).published()
+                      + ")");
             }
           }
         }

@@ -18,8 +18,8 @@ import org.newsmentions.schema.RawArticle;
 
 /**
  * A labelled development set: raw/*.txt and jsonl/*.jsonl articles plus gold.jsonl with, per
- * article, the clean title and body, boilerplate lines, date, outlet, entity mentions and its
- * story and event ids (see eval/devset/README.md).
+ * article, the clean title and body, boilerplate lines, date, outlet, entity mentions and its story
+ * and event ids (see eval/devset/README.md).
  */
 public final class DevSet {
 
@@ -56,7 +56,10 @@ public final class DevSet {
               Files.getLastModifiedTime(f).toInstant(),
               8 * 1024 * 1024,
               () -> Files.newInputStream(f),
-              r -> raws.put(base.relativize(Path.of(r.getSource().replaceAll("#\\d+$", ""))) + suffix(r), r));
+              r ->
+                  raws.put(
+                      base.relativize(Path.of(r.getSource().replaceAll("#\\d+$", ""))) + suffix(r),
+                      r));
         }
       }
     }
@@ -85,7 +88,9 @@ public final class DevSet {
 
   private static Gold gold(JsonNode n) {
     Map<String, Integer> mentions = new LinkedHashMap<>();
-    n.path("mentions").fields().forEachRemaining(e -> mentions.put(e.getKey(), e.getValue().asInt()));
+    n.path("mentions")
+        .fields()
+        .forEachRemaining(e -> mentions.put(e.getKey(), e.getValue().asInt()));
     Set<String> open = new TreeSet<>();
     n.path("open_set").forEach(x -> open.add(x.asText()));
     return new Gold(

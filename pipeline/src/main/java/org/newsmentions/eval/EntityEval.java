@@ -97,7 +97,8 @@ final class EntityEval {
           e.getKey(), s.precision(), s.recall(), s.f1(), s.gold, s.predicted);
     }
     out.println();
-    misses.sort((a, b) -> Integer.compare(Math.abs(b.gold - b.predicted), Math.abs(a.gold - a.predicted)));
+    misses.sort(
+        (a, b) -> Integer.compare(Math.abs(b.gold - b.predicted), Math.abs(a.gold - a.predicted)));
     out.println("Worst misses (gold vs predicted):");
     for (Miss m : misses.subList(0, Math.min(25, misses.size()))) {
       out.printf("- %s: %s gold %d, predicted %d%n", m.ref, m.entity, m.gold, m.predicted);
@@ -114,8 +115,8 @@ final class EntityEval {
   }
 
   /**
-   * Maps a gold canonical name to the extractor's id when the extractor reads (most of) the name
-   * as one entity; otherwise to a name key, which open-set predictions are matched on.
+   * Maps a gold canonical name to the extractor's id when the extractor reads (most of) the name as
+   * one entity; otherwise to a name key, which open-set predictions are matched on.
    */
   private static String[] resolve(EntityExtractor extractor, String name) {
     ArticleEntity best = null;

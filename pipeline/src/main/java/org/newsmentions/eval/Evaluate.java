@@ -12,8 +12,8 @@ import org.newsmentions.window.PublicationWindows;
 import org.newsmentions.window.UndatedPolicy;
 
 /**
- * The evaluation command: measures parsing, entity mentions and deduplication on a labelled dev
- * set and prints Markdown tables. Usage: {@code Evaluate [--devset=DIR] [parsing|entities|dedup|all]}.
+ * The evaluation command: measures parsing, entity mentions and deduplication on a labelled dev set
+ * and prints Markdown tables. Usage: {@code Evaluate [--devset=DIR] [parsing|entities|dedup|all]}.
  * Exits 1 when a target of the issues is missed, so it can gate a change.
  */
 public final class Evaluate {

@@ -108,7 +108,12 @@ final class ParsingEval {
         titlesRight++;
       } else {
         problems.add(
-            gold.ref() + ": title \"" + abbreviate(a.getTitle()) + "\", gold \"" + abbreviate(gold.title()) + "\"");
+            gold.ref()
+                + ": title \""
+                + abbreviate(a.getTitle())
+                + "\", gold \""
+                + abbreviate(gold.title())
+                + "\"");
       }
     }
     double precision = Texts.ratio(overlap, predTokens);
@@ -122,9 +127,11 @@ final class ParsingEval {
     out.printf("| body token precision | %.4f | |%n", precision);
     out.printf("| body token recall | %.4f | >= 0.98 |%n", recall);
     out.printf(
-        "| boilerplate lines leaked | %d / %d (%.2f%%) | < 1%% |%n", leaked, boilerplate, 100 * leakRate);
+        "| boilerplate lines leaked | %d / %d (%.2f%%) | < 1%% |%n",
+        leaked, boilerplate, 100 * leakRate);
     out.printf("| scraper repeats leaked | %d / %d paragraphs | 0 |%n", repeatsLeaked, repeats);
-    out.printf("| date accuracy (dated) | %d / %d (%.3f) | 1.00 |%n", datesRight, dated, dateAccuracy);
+    out.printf(
+        "| date accuracy (dated) | %d / %d (%.3f) | 1.00 |%n", datesRight, dated, dateAccuracy);
     out.printf("| false dates (undated) | %d / %d | 0 |%n", falseDates, undated);
     out.printf(
         "| outlet accuracy | %d / %d (%.3f) | |%n",

@@ -65,7 +65,9 @@ final class Texts {
       return 0;
     }
     int n = 0;
-    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
+    for (int i = haystack.indexOf(needle);
+        i >= 0;
+        i = haystack.indexOf(needle, i + needle.length())) {
       n++;
     }
     return n;

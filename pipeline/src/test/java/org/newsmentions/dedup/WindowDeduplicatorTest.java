@@ -75,7 +75,7 @@ class WindowDeduplicatorTest {
         new WindowDeduplicator(DedupMode.NEAR, 0.5).deduplicate(List.of(a2, b1, a1));
 
     assertEquals(0, r.superseded());
-    assertEquals(List.of("a2", "b1", "a1"), r.articles().stream().map(Article::getId).toList());
+    assertEquals(List.of("a1", "a2", "b1"), r.articles().stream().map(Article::getId).toList());
     Map<String, Article> out = byId(r.articles());
     Article k = out.get("a1");
     assertNull(k.getDuplicateOf());
