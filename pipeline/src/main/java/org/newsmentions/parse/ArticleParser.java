@@ -1,36 +1,155 @@
 package org.newsmentions.parse;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.newsmentions.parse.ArticleTextCleaner.Cleaned;
+import org.newsmentions.parse.JsonArticleReader.JsonArticle;
+import org.newsmentions.parse.PublicationDateExtractor.DateFinding;
 import org.newsmentions.schema.Article;
-import org.newsmentions.schema.DateSource;
 import org.newsmentions.schema.RawArticle;
+import org.newsmentions.schema.RawFormat;
 
-/** PLACEHOLDER: replaced by the real parser. Turns one raw record into an {@link Article}. */
+/**
+ * Turns one raw record (a scraper's text file or a news-please JSON line) into an {@link Article}:
+ * decoded, boilerplate removed, title and body separated, publication date, outlet and id found.
+ *
+ * <p>Stateless after construction, hence thread-safe; serializable so Beam can ship it to workers.
+ */
 public final class ArticleParser implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
+
   private final ParserSettings settings;
+  private final PublicationDateExtractor dates;
+  private final OutletResolver outlets;
 
   public ArticleParser(ParserSettings settings) {
-    this.settings = settings;
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.dates = new PublicationDateExtractor(settings);
+    this.outlets = new OutletResolver();
   }
 
+  /**
+   * Parses one record.
+   *
+   * @throws BadArticleException when the record cannot be an article; {@link
+   *     BadArticleException#reason()} is one of {@code oversize}, {@code empty}, {@code binary},
+   *     {@code bad-json}, {@code no-text}
+   */
   public ParseOutcome parse(RawArticle raw) throws BadArticleException {
-    byte[] bytes = new byte[raw.getPayload().remaining()];
-    raw.getPayload().duplicate().get(bytes);
-    if (bytes.length == 0) {
-      throw new BadArticleException("empty", "empty record");
+    Objects.requireNonNull(raw, "raw");
+    ByteBuffer payload = raw.getPayload();
+    if (payload == null) {
+      throw new BadArticleException("empty", "record has no payload");
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    Article a =
+    ByteBuffer buf = payload.duplicate();
+    if (buf.remaining() > settings.maxArticleBytes()) {
+      throw new BadArticleException(
+          "oversize",
+          String.format(
+              "record has %d bytes, more than the limit of %d",
+              buf.remaining(), settings.maxArticleBytes()));
+    }
+    byte[] bytes = new byte[buf.remaining()];
+    buf.get(bytes);
+    String text = TextDecoder.decode(bytes);
+    return isJson(raw.getFormat(), text) ? parseJson(raw, text) : parseRawText(raw, text);
+  }
+
+  private ParseOutcome parseRawText(RawArticle raw, String text) throws BadArticleException {
+    String header = ArticleTextCleaner.headerDate(text);
+    Cleaned clean = ArticleTextCleaner.clean(ArticleTextCleaner.withoutHeader(text), null);
+    requireText(clean);
+    String url = blankToNull(raw.getUrlHint());
+    String outlet = outlets.fromHost(url);
+    if (outlet == null) {
+      outlet = outlets.fromText(clean.firstParagraph(), clean.lines());
+    }
+    if (outlet == null) {
+      outlet = outlets.fromName(raw.getOutletHint());
+    }
+    DateFinding date = dates.find(header, null, clean.lines(), outlet);
+    return outcome(raw, clean, url, outlet, date, null);
+  }
+
+  private ParseOutcome parseJson(RawArticle raw, String text) throws BadArticleException {
+    JsonArticle json = JsonArticleReader.read(text);
+    String title = json.title() == null ? "" : json.title();
+    Cleaned clean = ArticleTextCleaner.clean(json.body() == null ? "" : json.body(), title);
+    requireText(clean);
+    String url = blankToNull(json.url());
+    if (url == null) {
+      url = blankToNull(raw.getUrlHint());
+    }
+    String outlet = outlets.fromName(json.sourceDomain());
+    if (outlet == null) {
+      outlet = outlets.fromHost(url);
+    }
+    if (outlet == null) {
+      outlet = outlets.fromText(clean.firstParagraph(), clean.lines());
+    }
+    if (outlet == null) {
+      outlet = outlets.fromName(raw.getOutletHint());
+    }
+    DateFinding date = dates.find(null, json.datePublish(), clean.lines(), outlet);
+    return outcome(raw, clean, url, outlet, date, language(json.language()));
+  }
+
+  private static ParseOutcome outcome(
+      RawArticle raw, Cleaned clean, String url, String outlet, DateFinding date, String language) {
+    String body = clean.body();
+    Article article =
         Article.newBuilder()
-            .setId("t:" + Integer.toHexString(text.hashCode()))
+            .setId(ArticleIds.of(url, clean.title(), body))
             .setSource(raw.getSource())
-            .setTitle("")
-            .setBody(text.strip())
-            .setPublishedFrom(DateSource.none)
+            .setUrl(url)
+            .setOutlet(outlet)
+            .setTitle(clean.title())
+            .setBody(body)
+            .setPublished(date.published())
+            .setPublishedFrom(date.from())
+            .setLanguage(language)
             .setIngested(raw.getIngested())
             .build();
-    return new ParseOutcome(a, null);
+    return new ParseOutcome(article, date.rejected());
+  }
+
+  private static void requireText(Cleaned clean) throws BadArticleException {
+    if (clean.title().isEmpty() && clean.paragraphs().isEmpty()) {
+      throw new BadArticleException("no-text", "record has neither a title nor article text");
+    }
+  }
+
+  private static boolean isJson(RawFormat format, String text) {
+    if (format == RawFormat.JSON_LINE) {
+      return true;
+    }
+    if (format == RawFormat.RAW_TEXT) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && !TextDecoder.isExtraSpace(c)) {
+        return c == '{';
+      }
+    }
+    return false;
+  }
+
+  /** An ISO 639-1 code from a language tag ("en", "en-US"), else null. */
+  static String language(String tag) {
+    if (tag == null) {
+      return null;
+    }
+    String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+    return LANGUAGE.matcher(primary).matches() ? primary : null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 }

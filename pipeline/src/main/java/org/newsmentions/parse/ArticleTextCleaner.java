@@ -1,0 +1,679 @@
+package org.newsmentions.parse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Separates a scraped page's article text from its boilerplate.
+ *
+ * <p>The signals are shapes, not phrases of particular sites: navigation is short and has no
+ * sentence punctuation; teaser lists follow a list heading ("Trending", "Read next") or are runs of
+ * short headline-shaped lines; bylines, captions, credits, disclaimers, footers and social prompts
+ * have their own telltale words. A single short line between two prose paragraphs is a subheading
+ * and is kept. Verbatim repeats of a paragraph (a scraper artefact) are kept once.
+ */
+final class ArticleTextCleaner {
+
+  /** A clean text: the title ("" when none), the body paragraphs and what the outlet needs. */
+  record Cleaned(String title, List<String> paragraphs, String firstParagraph, List<String> lines) {
+    String body() {
+      return String.join("\n\n", paragraphs);
+    }
+  }
+
+  /** A paragraph this long and ending a sentence is prose, not a heading or a teaser headline. */
+  static final int LONG_PROSE_WORDS = 20;
+
+  /** Headline-shaped lines have at most this many words. */
+  static final int MAX_HEADLINE_WORDS = 20;
+
+  /** Short lines without sentence punctuation have at most this many words. */
+  static final int MAX_SHORT_WORDS = 12;
+
+  /** How many leading lines may be skipped as navigation while looking for the title. */
+  static final int TITLE_SEARCH_LINES = 12;
+
+  private enum Kind {
+    PROSE,
+    HEADLINE,
+    SHORT,
+    MARKER,
+    LIST_HEADING,
+    DISCLAIMER_HEADING,
+    BOILERPLATE
+  }
+
+  private static final class Item {
+    String text;
+    final boolean blankBefore;
+    Kind kind;
+    boolean dropped;
+    boolean listContext; // dropped as part of a list; neighbours of lists may be list items too
+
+    Item(String text, boolean blankBefore) {
+      this.text = text;
+      this.blankBefore = blankBefore;
+    }
+
+    boolean headingLike() {
+      return kind == Kind.HEADLINE || kind == Kind.SHORT;
+    }
+  }
+
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+  private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+  private static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s\"'”’)\\]»*]+$");
+  private static final Pattern LEADING_OPENERS = Pattern.compile("^[\\s\"'“‘(\\[«*•·-]+");
+
+  private static final Pattern CLOCK =
+      Pattern.compile("^\\d{1,2}:\\d{2}(?:\\s*(?i:[ap]\\.?m\\.?))?(?:\\s*[A-Z]{2,4})?$");
+  private static final Pattern NUMBER = Pattern.compile("^[#№]?\\d{1,4}[.)]?$");
+  private static final Pattern COUNT =
+      Pattern.compile(
+          "^(?i:[\\d.,]+\\s*[km]?\\s*(?:views?|reads?|shares?|comments?|likes?|replies)"
+              + "|(?:views?|reads?|shares?|comments?)\\s*:?\\s*[\\d.,]+\\s*[km]?)$");
+  private static final Pattern RELATIVE_TIME =
+      Pattern.compile(
+          "^(?i:(?:updated\\s+|posted\\s+)?(?:\\d+|an?|one)\\s*(?:s|secs?|seconds?|m|mins?|minutes?"
+              + "|h|hrs?|hours?|d|days?|w|weeks?|months?)\\s+ago|just\\s+now|yesterday|today)$");
+  private static final Pattern BULLET_ONLY = Pattern.compile("^[•·*\\-–—>»]+$");
+
+  private static final Pattern LIST_HEADING =
+      Pattern.compile(
+          "^(?i:(?:the\\s+)?(?:"
+              + "trending(?:\\s+(?:now|today|stories|news|topics|videos))?"
+              + "|most\\s+(?:read|popular|viewed|shared|commented|watched|recent)"
+              + "(?:\\s+(?:stories|articles|news|posts|videos|now|today|this\\s+week))?"
+              + "|popular(?:\\s+(?:now|today|stories|news|articles|posts|videos))?"
+              + "|(?:read|watch)\\s+(?:next|more|also)"
+              + "|related(?:\\s+(?:news|stories|articles|posts|coverage|content|reading|topics"
+              + "|videos|links))?"
+              + "|latest(?:\\s+(?:news|stories|articles|headlines|updates|videos|posts))?"
+              + "(?:\\s+(?:in|from|on)\\s+[\\p{L}&.'-]+(?:\\s+[\\p{L}&.'-]+)?)?"
+              + "|more(?:\\s+(?:news|stories|articles|videos|headlines))?"
+              + "(?:\\s+(?:from|on|in|like\\s+this|about)(?:\\s+[\\p{L}&.'-]+){0,3})?"
+              + "|recommended(?:\\s+(?:for\\s+you|stories|articles|reading|videos))?"
+              + "|you\\s+(?:may|might)\\s+(?:also\\s+)?(?:like|enjoy|be\\s+interested\\s+in)"
+              + "|also\\s+read|don'?t\\s+miss|top\\s+(?:stories|news|headlines|picks)"
+              + "|editor'?s\\s+picks?|further\\s+reading|see\\s+also|in\\s+other\\s+news"
+              + "|what\\s+to\\s+read\\s+next|more\\s+to\\s+explore|explore\\s+more"
+              + "|comments?|discussion|(?:\\d+\\s+)?comments"
+              + "))\\s*[:»>›|-]?$");
+
+  private static final Pattern DISCLAIMER = Pattern.compile("^(?i:(?:legal\\s+)?disclaimer)\\b");
+
+  private static final Pattern BYLINE_BY = Pattern.compile("^(?i:by|written\\s+by|reported\\s+by)\\b");
+  private static final Pattern BYLINE_WORDS =
+      Pattern.compile(
+          "(?i:\\bnews\\s+desk\\b|\\bupdated\\s*:|\\bpublished\\s*:|\\bcreated\\s*:|\\bposted\\s*:"
+              + "|\\bviews?\\s*:?\\s*\\d|\\b\\d[\\d,.]*\\s*[km]?\\s+views\\b|\\bmin(?:ute)?s?\\s+read\\b)");
+  private static final Pattern BYLINE_LEAD =
+      Pattern.compile(
+          "^(?i:(?:last\\s+)?(?:updated|published|posted|created|modified)(?:\\s+(?:on|at))?)\\b");
+
+  private static final Pattern CAPTION =
+      Pattern.compile(
+          "©|\\([cC]\\)\\s*\\d{4}|(?i:\\bgetty\\s+images\\b|\\bshutterstock\\b|\\bphoto\\s*credit"
+              + "|\\bimage\\s*credit|\\bfile\\s+photo\\b|\\brepresentational\\s+image"
+              + "|\\bimage\\s+for\\s+representation|^(?:photo|image|picture|pic|credit|source)\\s*:)");
+  private static final Pattern AI_IMAGE_NOTICE =
+      Pattern.compile(
+          "(?i:\\bai[- ]generated\\b|\\bdoes\\s+not\\s+depict\\b|\\bfor\\s+illustrative\\s+purposes"
+              + "|\\bfictional\\s+representation\\b)");
+  private static final Pattern CREDIT_LINE =
+      Pattern.compile(
+          "^\\(?(?i:with\\s+inputs?\\s+from|inputs?\\s+from|reporting\\s+by|editing\\s+by"
+              + "|writing\\s+by|compiled\\s+by|additional\\s+reporting|this\\s+story\\s+has\\s+not"
+              + "|this\\s+article\\s+(?:was|has\\s+been)\\s+(?:generated|published|edited|produced)"
+              + "|only\\s+the\\s+headline|this\\s+is\\s+an\\s+auto-generated)\\b");
+  private static final Pattern FOOTER =
+      Pattern.compile(
+          "^(?i:e-?mail|phone|tel|telephone|fax|mobile|whatsapp|address|contact(?:\\s+us)?)"
+              + "\\s*(?i:no\\.?|number)?\\s*[:.]"
+              + "|(?i:\\ball\\s+rights\\s+reserved\\b|^copyright\\b|\\bterms\\s+of\\s+(?:use|service)\\b"
+              + "|\\bprivacy\\s+policy\\b|\\bcookie\\s+(?:policy|settings)\\b)");
+  private static final Pattern SOCIAL =
+      Pattern.compile(
+          "^(?i:subscribe|sign\\s+up|sign\\s+in|log\\s+in|login|register\\s+now|follow\\s+us"
+              + "|follow\\b.{0,40}\\bon\\b|connect\\s+(?:with\\s+)?us|share\\s+(?:this|on|via)|share$"
+              + "|give\\s+(?:us\\s+)?feedback|leave\\s+(?:a|the\\s+first|your)\\s+comment"
+              + "|what(?:'s|\\s+is)\\s+your\\s+(?:opinion|view|take)|join\\s+(?:us|our)"
+              + "|download\\s+(?:our|the)|get\\s+the\\s+app|click\\s+here|like\\s+us\\s+on|tap\\s+here"
+              + "|(?:read|view|show)\\s+(?:all\\s+)?comments|post\\s+a\\s+comment|add\\s+a\\s+comment"
+              + "|no\\s+comments?(?:\\s+yet)?|be\\s+the\\s+first\\s+to\\s+comment|newsletter)\\b");
+  private static final Set<String> SOCIAL_NAMES =
+      Set.of(
+          "facebook", "twitter", "x", "linkedin", "quora", "youtube", "rss", "instagram",
+          "whatsapp", "telegram", "pinterest", "reddit", "email", "e-mail", "tiktok", "threads",
+          "flipboard", "print", "share", "mail", "copy", "link", "vk", "koo", "mastodon", "bluesky");
+  private static final Pattern ADVERT =
+      Pattern.compile(
+          "^(?i:advertisement|advertisment|advert|ad|ads|sponsored(?:\\s+content)?|promoted"
+              + "|paid\\s+content|story\\s+continues\\s+below(?:\\s+advertisement)?"
+              + "|(?:article\\s+)?continues\\s+below|continue\\s+reading(?:\\s+below)?"
+              + "|scroll\\s+to\\s+continue(?:\\s+with\\s+content)?|skip\\s+(?:to\\s+content|ad))$");
+  private static final Pattern SLASH_NAV = Pattern.compile("^\\p{Lu}[\\p{Lu}\\s&]*(?:\\s*/\\s*\\p{Lu}[\\p{Lu}\\s&]*)+$");
+
+  private static final Pattern HEADER = Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s+|$)");
+  private static final Pattern AGENCY_TAG =
+      Pattern.compile(
+          "^\\(([\\p{Lu}][\\p{L}\\p{N}&.'-]*(?:\\s+[\\p{Lu}][\\p{L}\\p{N}&.'-]*){0,3})\\)\\s*[-–—:]?\\s*(?=\\S)");
+
+  private static final Set<String> TITLE_SMALL_WORDS =
+      Set.of(
+          "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by",
+          "with", "from", "as", "vs", "via", "into", "onto", "over", "amid", "after", "per", "is",
+          "are", "than", "up", "off", "out", "its", "de", "la", "le", "van", "von", "und");
+
+  private ArticleTextCleaner() {}
+
+  /** The scraper's {@code date YYYY-MM-DD} header at the very start, or null. */
+  static String headerDate(String text) {
+    Matcher m = HEADER.matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** The text without the scraper's date header; the rest of the first line stays. */
+  static String withoutHeader(String text) {
+    Matcher m = HEADER.matcher(text);
+    return m.find() ? text.substring(m.end()) : text;
+  }
+
+  /** The lines of a text with spaces normalised, blank lines dropped. */
+  static List<String> lines(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      String l = normalizeLine(line);
+      if (!l.isEmpty()) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  static String normalizeLine(String line) {
+    return SPACES.matcher(ZERO_WIDTH.matcher(line).replaceAll("")).replaceAll(" ").strip();
+  }
+
+  /**
+   * Cleans a text.
+   *
+   * @param text the decoded text, without the date header
+   * @param knownTitle the title when the source gives one (JSON); null to find it in the text
+   */
+  static Cleaned clean(String text, String knownTitle) {
+    List<Item> items = items(text);
+    List<String> allLines = lines(text);
+    String title;
+    int bodyStart;
+    if (knownTitle == null) {
+      int[] found = findTitle(items);
+      bodyStart = found[1];
+      title = found[0] >= 0 ? items.get(found[0]).text : "";
+    } else {
+      title = normalizeLine(knownTitle);
+      bodyStart = 0;
+    }
+    List<Item> body = new ArrayList<>(items.subList(bodyStart, items.size()));
+    for (Item it : body) {
+      it.kind = classify(it.text, title);
+      if (it.kind == Kind.BOILERPLATE || it.kind == Kind.MARKER) {
+        it.dropped = true;
+        it.listContext = it.kind == Kind.MARKER;
+      }
+    }
+    dropZones(body);
+    dropTrailingList(body);
+    dropHeadingRuns(body);
+    absorbListNeighbours(body);
+
+    List<String> paragraphs = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String firstParagraph = null;
+    String titleKey = key(title);
+    for (Item it : body) {
+      if (it.dropped) {
+        continue;
+      }
+      String p = it.text;
+      if (firstParagraph == null) {
+        firstParagraph = p;
+        p = AGENCY_TAG.matcher(p).replaceFirst("");
+      }
+      p = InlineTeasers.cut(p);
+      if (p.isEmpty()) {
+        continue;
+      }
+      String k = key(p);
+      if (k.equals(titleKey) || !seen.add(k)) {
+        continue; // a scraper repeat: keep the first occurrence only
+      }
+      paragraphs.add(p);
+    }
+    return new Cleaned(title, List.copyOf(paragraphs), firstParagraph, allLines);
+  }
+
+  /** Lines grouped into items; a hard-wrapped line continuing in lowercase joins the previous. */
+  private static List<Item> items(String text) {
+    List<Item> items = new ArrayList<>();
+    boolean blank = true;
+    for (String raw : text.split("\n", -1)) {
+      String line = normalizeLine(raw);
+      if (line.isEmpty()) {
+        blank = true;
+        continue;
+      }
+      Item last = items.isEmpty() ? null : items.get(items.size() - 1);
+      if (!blank && last != null && continuesPrevious(last.text, line)) {
+        last.text = last.text + " " + line;
+      } else {
+        items.add(new Item(line, blank));
+      }
+      blank = false;
+    }
+    return items;
+  }
+
+  private static boolean continuesPrevious(String previous, String line) {
+    char first = line.charAt(0);
+    if (!Character.isLetter(first) || !Character.isLowerCase(first)) {
+      return false;
+    }
+    char last = previous.charAt(previous.length() - 1);
+    return ".!?:;\"”’)]".indexOf(last) < 0;
+  }
+
+  /**
+   * Finds the headline near the top: skips navigation lines, stops at the first line that is prose
+   * (then there is no title). Returns {title index or -1, index where the body starts}.
+   */
+  private static int[] findTitle(List<Item> items) {
+    int limit = Math.min(items.size(), TITLE_SEARCH_LINES);
+    for (int i = 0; i < limit; i++) {
+      String t = items.get(i).text;
+      Kind k = classify(t, "");
+      if (k == Kind.BOILERPLATE || k == Kind.MARKER || isNavigation(t)) {
+        continue;
+      }
+      int words = words(t);
+      if (words >= 3
+          && words <= 30
+          && t.length() <= 250
+          && !endsWithPeriod(t)
+          && k != Kind.LIST_HEADING
+          && !Character.isLowerCase(firstLetter(t))) {
+        return new int[] {i, i + 1};
+      }
+      return new int[] {-1, i};
+    }
+    return new int[] {-1, 0};
+  }
+
+  private static boolean isNavigation(String t) {
+    int words = words(t);
+    return words <= 2 && !endsSentence(t) || words <= 4 && isAllCaps(t) && !endsSentence(t);
+  }
+
+  private static Kind classify(String t, String title) {
+    int words = words(t);
+    if (CLOCK.matcher(t).matches()
+        || NUMBER.matcher(t).matches()
+        || COUNT.matcher(t).matches()
+        || RELATIVE_TIME.matcher(t).matches()
+        || BULLET_ONLY.matcher(t).matches()) {
+      return Kind.MARKER;
+    }
+    if (words <= 6 && LIST_HEADING.matcher(t).matches()) {
+      return Kind.LIST_HEADING;
+    }
+    if (DISCLAIMER.matcher(t).find()) {
+      return words <= 3 ? Kind.DISCLAIMER_HEADING : Kind.BOILERPLATE;
+    }
+    if (!title.isEmpty()) {
+      String k = key(t);
+      String tk = key(title);
+      if (k.equals(tk) || k.startsWith(tk) && isCredit(k.substring(tk.length()))) {
+        return Kind.BOILERPLATE; // the title again, or the title as an image caption
+      }
+    }
+    if (isBoilerplate(t, words)) {
+      return Kind.BOILERPLATE;
+    }
+    boolean sentenceEnd = endsSentence(t);
+    if (words >= 2 && words <= MAX_HEADLINE_WORDS && !endsWithPeriod(t) && isTitleCase(t)) {
+      return Kind.HEADLINE;
+    }
+    if (!sentenceEnd && words <= MAX_SHORT_WORDS) {
+      return Kind.SHORT;
+    }
+    return Kind.PROSE;
+  }
+
+  /** What follows the title in an image caption: a credit, not more of a sentence. */
+  private static boolean isCredit(String rest) {
+    String r = rest.strip();
+    if (r.isEmpty() || words(r) > 8 || endsSentence(r)) {
+      return false;
+    }
+    return !Character.isLetterOrDigit(r.charAt(0)) || r.contains("/") || CAPTION.matcher(r).find();
+  }
+
+  private static boolean isBoilerplate(String t, int words) {
+    if (words <= 12 && BYLINE_BY.matcher(t).find() && !endsSentence(t)) {
+      return true;
+    }
+    if (words <= 30 && BYLINE_WORDS.matcher(t).find()) {
+      return true;
+    }
+    if (words <= 15 && BYLINE_LEAD.matcher(t).find()) {
+      return true;
+    }
+    if (words <= 40 && CAPTION.matcher(t).find()) {
+      return true;
+    }
+    if (words <= 60 && AI_IMAGE_NOTICE.matcher(t).find()) {
+      return true;
+    }
+    if (words <= 40 && CREDIT_LINE.matcher(t).find()) {
+      return true;
+    }
+    if (words <= 20 && FOOTER.matcher(t).find()) {
+      return true;
+    }
+    if (words <= 20 && SOCIAL.matcher(t).find()) {
+      return true;
+    }
+    if (ADVERT.matcher(t).matches() || SLASH_NAV.matcher(t).matches()) {
+      return true;
+    }
+    if (isDateOnly(t)) {
+      return true;
+    }
+    return isSocialNames(t) || isPipeNavigation(t);
+  }
+
+  private static boolean isDateOnly(String t) {
+    if (t.length() > 80) {
+      return false;
+    }
+    for (String segment : t.split("\\s*[|•·]\\s*")) {
+      String s = segment.replaceAll("[.\\s]+$", "").replaceFirst("^(?i:on|dated?)\\s*:?\\s+", "");
+      if (!s.isEmpty() && !PublicationDateExtractor.DATE.matcher(s).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSocialNames(String t) {
+    String[] tokens = t.toLowerCase(Locale.ROOT).split("[\\s|,/•·]+");
+    if (tokens.length < 2) {
+      return false;
+    }
+    for (String tok : tokens) {
+      if (!tok.isEmpty() && !SOCIAL_NAMES.contains(tok)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPipeNavigation(String t) {
+    String[] parts = t.split("\\s*\\|\\s*");
+    if (parts.length < 3) {
+      return false;
+    }
+    for (String p : parts) {
+      if (words(p) > 4 || endsSentence(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Drops list zones (from a list heading on, until long prose clearly resumes) and disclaimer
+   * blocks (the heading and the paragraph under it).
+   */
+  private static void dropZones(List<Item> items) {
+    final int normal = 0;
+    final int list = 1;
+    final int disclaimer = 2;
+    int state = normal;
+    boolean disclaimerSawText = false;
+    for (int i = 0; i < items.size(); i++) {
+      Item it = items.get(i);
+      if (state == list) {
+        if (proseResumes(items, i)) {
+          state = normal;
+        } else {
+          it.dropped = true;
+          it.listContext = true;
+          continue;
+        }
+      }
+      if (state == disclaimer) {
+        if (it.kind == Kind.LIST_HEADING) {
+          state = list;
+          it.dropped = true;
+          it.listContext = true;
+          continue;
+        }
+        if (it.blankBefore && disclaimerSawText) {
+          state = normal;
+        } else {
+          it.dropped = true;
+          disclaimerSawText = true;
+          continue;
+        }
+      }
+      if (it.kind == Kind.LIST_HEADING) {
+        state = list;
+        it.dropped = true;
+        it.listContext = true;
+      } else if (it.kind == Kind.DISCLAIMER_HEADING) {
+        state = disclaimer;
+        disclaimerSawText = false;
+        it.dropped = true;
+      }
+    }
+  }
+
+  /**
+   * Inside a list, article prose resumes at item {@code i} when it and the next item are both long
+   * prose and no list marker (clock time, number, count) sits before either: teaser lists put a
+   * marker before each teaser or keep them short.
+   */
+  private static boolean proseResumes(List<Item> items, int i) {
+    if (i + 1 >= items.size()) {
+      return false;
+    }
+    Item a = items.get(i);
+    Item b = items.get(i + 1);
+    return isLongProse(a)
+        && isLongProse(b)
+        && (i == 0 || items.get(i - 1).kind != Kind.MARKER);
+  }
+
+  private static boolean isLongProse(Item it) {
+    return it.kind == Kind.PROSE && words(it.text) >= LONG_PROSE_WORDS && endsSentence(it.text);
+  }
+
+  /**
+   * After the last long paragraph, a tail that has two or more heading-like lines, or ends with
+   * one, is a list of related headlines (tags and teasers): dropped from its first heading-like
+   * line.
+   */
+  private static void dropTrailingList(List<Item> items) {
+    int lastLong = -1;
+    for (int i = 0; i < items.size(); i++) {
+      Item it = items.get(i);
+      if (!it.dropped && it.kind == Kind.PROSE && words(it.text) >= LONG_PROSE_WORDS) {
+        lastLong = i;
+      }
+    }
+    if (lastLong < 0) {
+      return;
+    }
+    int first = -1;
+    int headings = 0;
+    Item lastKept = null;
+    for (int i = lastLong + 1; i < items.size(); i++) {
+      Item it = items.get(i);
+      if (it.dropped) {
+        continue;
+      }
+      lastKept = it;
+      if (it.headingLike()) {
+        headings++;
+        if (first < 0) {
+          first = i;
+        }
+      }
+    }
+    if (first < 0 || headings < 2 && !lastKept.headingLike()) {
+      return;
+    }
+    for (int i = first; i < items.size(); i++) {
+      Item it = items.get(i);
+      if (!it.dropped) {
+        it.dropped = true;
+        it.listContext = true;
+      }
+    }
+  }
+
+  /**
+   * Runs of two or more heading-like lines are lists; a single one is a subheading only between two
+   * prose paragraphs, else navigation.
+   */
+  private static void dropHeadingRuns(List<Item> items) {
+    List<Item> kept = items.stream().filter(it -> !it.dropped).toList();
+    int i = 0;
+    while (i < kept.size()) {
+      if (!kept.get(i).headingLike()) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < kept.size() && kept.get(j).headingLike()) {
+        j++;
+      }
+      if (j - i >= 2) {
+        for (int k = i; k < j; k++) {
+          kept.get(k).dropped = true;
+          kept.get(k).listContext = true;
+        }
+      } else {
+        boolean prose =
+            i > 0
+                && kept.get(i - 1).kind == Kind.PROSE
+                && j < kept.size()
+                && kept.get(j).kind == Kind.PROSE;
+        if (!prose) {
+          kept.get(i).dropped = true;
+        }
+      }
+      i = j;
+    }
+  }
+
+  /** A short line between list items (or a list item and the end) is a list item too. */
+  private static void absorbListNeighbours(List<Item> items) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < items.size(); i++) {
+        Item it = items.get(i);
+        if (it.dropped || isLongProse(it) || words(it.text) >= LONG_PROSE_WORDS) {
+          continue;
+        }
+        boolean before = i > 0 && items.get(i - 1).listContext;
+        boolean after = i + 1 >= items.size() || items.get(i + 1).listContext;
+        if (before && after) {
+          it.dropped = true;
+          it.listContext = true;
+          changed = true;
+        }
+      }
+    }
+  }
+
+  static int words(String t) {
+    int n = 0;
+    for (String tok : SPACES.split(t.strip())) {
+      if (tok.codePoints().anyMatch(Character::isLetterOrDigit)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static boolean endsSentence(String t) {
+    String s = TRAILING_CLOSERS.matcher(t).replaceAll("");
+    if (s.isEmpty()) {
+      return false;
+    }
+    char c = s.charAt(s.length() - 1);
+    return c == '.' || c == '!' || c == '?' || c == '…';
+  }
+
+  private static boolean endsWithPeriod(String t) {
+    String s = TRAILING_CLOSERS.matcher(t).replaceAll("");
+    return !s.isEmpty() && (s.charAt(s.length() - 1) == '.' || s.charAt(s.length() - 1) == '…');
+  }
+
+  static boolean isTitleCase(String t) {
+    String[] tokens = SPACES.split(t.strip());
+    int considered = 0;
+    int capitalised = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      String tok = LEADING_OPENERS.matcher(tokens[i]).replaceAll("");
+      if (tok.isEmpty() || !Character.isLetter(tok.charAt(0))) {
+        continue;
+      }
+      String bare = tok.replaceAll("[^\\p{L}'-]", "").toLowerCase(Locale.ROOT);
+      if (i > 0 && TITLE_SMALL_WORDS.contains(bare)) {
+        continue;
+      }
+      considered++;
+      if (Character.isUpperCase(tok.charAt(0))) {
+        capitalised++;
+      }
+    }
+    return considered >= 1 && capitalised >= 0.75 * considered;
+  }
+
+  private static boolean isAllCaps(String t) {
+    boolean letters = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isLetter(c)) {
+        letters = true;
+        if (Character.isLowerCase(c)) {
+          return false;
+        }
+      }
+    }
+    return letters;
+  }
+
+  private static char firstLetter(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      if (Character.isLetter(t.charAt(i))) {
+        return t.charAt(i);
+      }
+    }
+    return 'A';
+  }
+
+  /** Comparison key for repeats: whitespace-normalised, case kept. */
+  static String key(String t) {
+    return SPACES.matcher(t).replaceAll(" ").strip();
+  }
+}

@@ -1,0 +1,128 @@
+package org.newsmentions.parse;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts "Also read | ..." style teasers out of a paragraph.
+ *
+ * <p>Scrapers that flatten a page into one line leave the teaser's headline glued to the next
+ * sentence of the article. The headline is taken to end at a sentence end, or where a capitalised
+ * word follows a lowercase content word ("... by the bodyguard Flood warnings issued"): in running
+ * text a capital after a lowercase noun or verb starts a new sentence or heading, while a capital
+ * after a function word ("of Maria") is still inside the headline. A teaser at the end of the
+ * paragraph runs to the end.
+ */
+final class InlineTeasers {
+
+  /** A paragraph led by a teaser marker and at most this long is all teaser. */
+  static final int MAX_TEASER_LINE_WORDS = 30;
+
+  /** Teaser markers that may be followed by a headline directly, or by a separator. */
+  private static final String STRONG =
+      "(?i:also\\s+read|read\\s+also|read\\s+more|must\\s+read|see\\s+also|don'?t\\s+miss)";
+
+  /** Markers that are ordinary words unless a separator follows. */
+  private static final String WEAK = "(?i:related|read|more|watch|video|also\\s+see)";
+
+  private static final Pattern MARKER =
+      Pattern.compile(
+          "(?:^|(?<=[.!?\"”’)\\]])\\s+|\\s{2,})(?<m>(?:"
+              + STRONG
+              + "(?:\\s*[|:»>›–—-]+\\s*|\\s+(?=[\\p{Lu}\"“‘']))"
+              + "|"
+              + WEAK
+              + "\\s*[|:»›]+\\s*))");
+
+  private static final Pattern TOKEN = Pattern.compile("\\S+");
+  private static final Pattern LOWER_WORD = Pattern.compile("^\\p{Ll}[\\p{Ll}'’-]*$");
+  private static final Pattern ABBREVIATION =
+      Pattern.compile("^(?:(?:\\p{L}\\.){1,4}|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|St\\.|Jr\\.|Sr\\.|vs\\.|No\\.)$");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’')\\]]*$");
+
+  /** Function words: a capital after one of these is still inside the teaser's headline. */
+  static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "of", "the", "in", "on", "at", "by", "for", "to", "a", "an", "and", "or", "with",
+          "from", "as", "is", "are", "was", "were", "be", "into", "onto", "over", "after",
+          "before", "about", "amid", "against", "between", "than", "that", "but", "nor", "its",
+          "his", "her", "their", "our", "has", "have", "had", "will", "would", "can", "could",
+          "not", "vs", "via", "per");
+
+  private InlineTeasers() {}
+
+  /** The paragraph with its teasers cut out; empty when the paragraph is only a teaser. */
+  static String cut(String paragraph) {
+    String text = paragraph;
+    int searchFrom = 0;
+    while (true) {
+      Matcher m = MARKER.matcher(text);
+      if (!m.find(searchFrom)) {
+        return text.strip();
+      }
+      int start = m.start("m");
+      int headlineStart = m.end("m");
+      if (start == 0 && isShortLine(text)) {
+        return "";
+      }
+      int end = headlineEnd(text, headlineStart);
+      String before = text.substring(0, start).stripTrailing();
+      String after = text.substring(end).stripLeading();
+      text = before.isEmpty() ? after : after.isEmpty() ? before : before + " " + after;
+      searchFrom = before.length();
+    }
+  }
+
+  private static boolean isShortLine(String text) {
+    String[] words = text.strip().split("\\s+");
+    if (words.length > MAX_TEASER_LINE_WORDS) {
+      return false;
+    }
+    for (int i = 0; i < words.length - 1; i++) {
+      if (isSentenceEnd(words[i]) && startsUpper(words[i + 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where the teaser's headline that starts at {@code from} ends. */
+  static int headlineEnd(String text, int from) {
+    Matcher t = TOKEN.matcher(text);
+    t.region(from, text.length());
+    String prev = null;
+    int prevEnd = from;
+    while (t.find()) {
+      String tok = t.group();
+      if (prev != null && startsUpper(tok)) {
+        if (isSentenceEnd(prev)) {
+          return prevEnd;
+        }
+        if (LOWER_WORD.matcher(prev).matches() && !FUNCTION_WORDS.contains(prev)) {
+          return prevEnd;
+        }
+      }
+      prev = tok;
+      prevEnd = t.end();
+    }
+    return text.length();
+  }
+
+  private static boolean isSentenceEnd(String tok) {
+    return SENTENCE_END.matcher(tok).find() && !ABBREVIATION.matcher(tok).matches();
+  }
+
+  private static boolean startsUpper(String tok) {
+    for (int i = 0; i < tok.length(); i++) {
+      char c = tok.charAt(i);
+      if (Character.isLetter(c)) {
+        return Character.isUpperCase(c);
+      }
+      if (Character.isDigit(c)) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+package org.newsmentions.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads one JSON line in the shape news-please writes: {@code url}, {@code source_domain}, {@code
+ * title}, {@code maintext}, {@code date_publish}, {@code language}; {@code text} and then {@code
+ * description} stand in for a missing body. {@code date_download} is when the page was fetched,
+ * never when it was published, and is not read.
+ */
+final class JsonArticleReader {
+
+  /** The fields the parser uses; any may be null. */
+  record JsonArticle(
+      String url,
+      String sourceDomain,
+      String title,
+      String body,
+      String datePublish,
+      String language) {}
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private JsonArticleReader() {}
+
+  static JsonArticle read(String text) throws BadArticleException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadArticleException(
+          "bad-json", "malformed JSON: " + e.getOriginalMessage(), e);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new BadArticleException("bad-json", "no JSON value in the record");
+    }
+    if (!node.isObject()) {
+      throw new BadArticleException(
+          "bad-json", "expected a JSON object, got " + node.getNodeType().name().toLowerCase());
+    }
+    // Every field is type-checked, also those a fallback makes unused.
+    String url = string(node, "url");
+    String sourceDomain = string(node, "source_domain");
+    String title = string(node, "title");
+    String maintext = string(node, "maintext");
+    String plainText = string(node, "text");
+    String description = string(node, "description");
+    String datePublish = string(node, "date_publish");
+    String language = string(node, "language");
+    String body = !isBlank(maintext) ? maintext : !isBlank(plainText) ? plainText : description;
+    return new JsonArticle(url, sourceDomain, title, body, datePublish, language);
+  }
+
+  private static String string(JsonNode object, String field) throws BadArticleException {
+    JsonNode v = object.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new BadArticleException(
+          "bad-json",
+          "field '"
+              + field
+              + "' must be a string, got "
+              + v.getNodeType().name().toLowerCase());
+    }
+    return v.textValue();
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || TextDecoder.isBlank(s);
+  }
+}

@@ -1,0 +1,238 @@
+package org.newsmentions.parse;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns one record's bytes into text the parser can read.
+ *
+ * <p>Scraped pages are mostly UTF-8, but some carry a BOM, stray windows-1252 bytes pasted into
+ * UTF-8, NULs from broken writers, or CRLF line ends. Each invalid byte is read as windows-1252
+ * (Latin-1 where windows-1252 leaves it undefined) so a single bad byte never costs the article.
+ * Records that are not text at all are refused with a short reason.
+ */
+public final class TextDecoder {
+
+  /** Share of control characters (NULs included) above which a record is binary, not text. */
+  static final double MAX_CONTROL_SHARE = 0.10;
+
+  /** Share of bytes that are not valid UTF-8 above which a record is binary, not text. */
+  static final double MAX_INVALID_SHARE = 0.30;
+
+  // windows-1252 for 0x80..0x9F; the five undefined bytes keep their Latin-1 (C1) value.
+  private static final char[] CP1252_80_9F = {
+    '\u20AC', '\u0081', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021',
+    '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008D', '\u017D', '\u008F',
+    '\u0090', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014',
+    '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178'
+  };
+
+  private TextDecoder() {}
+
+  /**
+   * Decodes {@code bytes}: BOM dropped, invalid UTF-8 bytes read as windows-1252, NULs and other
+   * control characters removed (tab and newline kept), CRLF and CR turned into LF.
+   *
+   * @throws BadArticleException with reason {@code empty} (no bytes, or only whitespace) or {@code
+   *     binary} (not text)
+   */
+  public static String decode(byte[] bytes) throws BadArticleException {
+    if (bytes == null || bytes.length == 0) {
+      throw new BadArticleException("empty", "record has no bytes");
+    }
+    String magic = binaryMagic(bytes);
+    if (magic != null) {
+      throw new BadArticleException("binary", "record is a " + magic + " file, not text");
+    }
+    Decoded d;
+    if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
+      d = decodeUtf16(bytes);
+    } else {
+      d = decodeUtf8(bytes);
+    }
+    String raw = d.text;
+    int controls = 0;
+    StringBuilder out = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '\r') {
+        out.append('\n');
+        if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else if (c == '\n' || c == '\t') {
+        out.append(c);
+      } else if (c == '\f' || c == '\u000B') {
+        out.append('\n');
+      } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+        controls++;
+      } else if (c == '\uFEFF' && out.length() == 0) {
+        // BOM in a UTF-16 stream that Java kept.
+      } else {
+        out.append(c);
+      }
+    }
+    int total = Math.max(1, raw.length());
+    if (controls > MAX_CONTROL_SHARE * total) {
+      throw new BadArticleException(
+          "binary",
+          String.format(
+              "record looks binary: %d of %d characters are control characters", controls, total));
+    }
+    if (bytes.length >= 8 && d.invalidBytes > MAX_INVALID_SHARE * bytes.length) {
+      throw new BadArticleException(
+          "binary",
+          String.format(
+              "record looks binary: %d of %d bytes are not valid UTF-8",
+              d.invalidBytes, bytes.length));
+    }
+    String text = out.toString();
+    if (isBlank(text)) {
+      throw new BadArticleException("empty", "record holds only whitespace");
+    }
+    return text;
+  }
+
+  /** Whitespace by Java's rules plus no-break and zero-width spaces, which scrapers leave. */
+  static boolean isBlank(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && !isExtraSpace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isExtraSpace(char c) {
+    return c == '\u00A0'
+        || c == '\u2007'
+        || c == '\u202F'
+        || c == '\u200B'
+        || c == '\u200C'
+        || c == '\u200D'
+        || c == '\u2060'
+        || c == '\uFEFF';
+  }
+
+  private record Decoded(String text, int invalidBytes) {}
+
+  private static Decoded decodeUtf8(byte[] b) {
+    int start = startsWith(b, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+    StringBuilder sb = new StringBuilder(b.length);
+    int invalid = 0;
+    int i = start;
+    while (i < b.length) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        sb.append((char) c);
+        i++;
+        continue;
+      }
+      int need;
+      int cp;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        cp = c & 0x1F;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        cp = c & 0x0F;
+        if (c == 0xE0) {
+          lo = 0xA0; // no overlong forms
+        } else if (c == 0xED) {
+          hi = 0x9F; // no surrogates
+        }
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        cp = c & 0x07;
+        if (c == 0xF0) {
+          lo = 0x90;
+        } else if (c == 0xF4) {
+          hi = 0x8F;
+        }
+      } else {
+        need = -1;
+        cp = 0;
+      }
+      boolean ok = need > 0;
+      if (ok) {
+        for (int k = 1; k <= need; k++) {
+          if (i + k >= b.length) {
+            ok = false;
+            break;
+          }
+          int cc = b[i + k] & 0xFF;
+          int min = k == 1 ? lo : 0x80;
+          int max = k == 1 ? hi : 0xBF;
+          if (cc < min || cc > max) {
+            ok = false;
+            break;
+          }
+          cp = (cp << 6) | (cc & 0x3F);
+        }
+      }
+      if (ok) {
+        sb.appendCodePoint(cp);
+        i += need + 1;
+      } else {
+        sb.append(c < 0xA0 ? CP1252_80_9F[c - 0x80] : (char) c);
+        invalid++;
+        i++;
+      }
+    }
+    return new Decoded(sb.toString(), invalid);
+  }
+
+  private static Decoded decodeUtf16(byte[] b) {
+    var decoder =
+        (b[0] & 0xFF) == 0xFE
+            ? StandardCharsets.UTF_16BE.newDecoder()
+            : StandardCharsets.UTF_16LE.newDecoder();
+    decoder.onMalformedInput(CodingErrorAction.REPLACE);
+    decoder.onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try {
+      String s = decoder.decode(ByteBuffer.wrap(b, 2, b.length - 2)).toString();
+      return new Decoded(s, 0);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      // REPLACE never throws; keep the compiler happy.
+      return new Decoded("", b.length);
+    }
+  }
+
+  private static String binaryMagic(byte[] b) {
+    if (startsWith(b, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
+      return "PDF";
+    }
+    if (startsWith(b, 0x89, 0x50, 0x4E, 0x47)) {
+      return "PNG";
+    }
+    if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+      return "JPEG";
+    }
+    if (startsWith(b, 0x47, 0x49, 0x46, 0x38)) {
+      return "GIF";
+    }
+    if (startsWith(b, 0x50, 0x4B, 0x03, 0x04)) {
+      return "ZIP";
+    }
+    if (startsWith(b, 0x1F, 0x8B)) {
+      return "gzip";
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] b, int... prefix) {
+    if (b.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((b[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
