@@ -1,16 +1,402 @@
 package org.newsmentions.entities;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.newsmentions.schema.ArticleEntity;
+import org.newsmentions.schema.Span;
 
-/** PLACEHOLDER: replaced by the real matcher. */
+/**
+ * Finds mentions of gazetteer entities in an article, following docs/MENTIONS.md.
+ *
+ * <p>The text is tokenised once and scanned left to right; at each token the longest gazetteer
+ * name that starts there wins, so "Nazi Germany" is not Germany and "North Korean" is not Korea.
+ * Case matters: the first word of a match must be capitalised or all capitals, an acronym alias
+ * ("US", "EU") matches only in capitals, and lower-case words never start a match. Names given
+ * only as surnames (weak claims) lose to full names, aliases and demonyms of other entries; a
+ * surname two people share, or one marked {@code ~}, counts only when exactly one of its
+ * candidates is named unambiguously elsewhere in the same text.
+ *
+ * <p>Offsets are character offsets into {@code title + "\n\n" + body}. Instances are immutable
+ * and thread-safe; the lookup index is built lazily once per instance (and again after
+ * deserialisation).
+ */
 public final class EntityExtractor implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public EntityExtractor(Gazetteer gazetteer) {}
+  private final Gazetteer gazetteer;
+  private transient volatile Index index;
 
+  public EntityExtractor(Gazetteer gazetteer) {
+    if (gazetteer == null) {
+      throw new IllegalArgumentException("gazetteer must not be null");
+    }
+    this.gazetteer = gazetteer;
+    this.index = new Index(gazetteer);
+  }
+
+  public Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  private Index index() {
+    Index i = index;
+    if (i == null) {
+      synchronized (this) {
+        i = index;
+        if (i == null) {
+          i = new Index(gazetteer);
+          index = i;
+        }
+      }
+    }
+    return i;
+  }
+
+  /** Entities mentioned in the article, sorted by id, each with its spans in text order. */
   public List<ArticleEntity> extract(String title, String body) {
-    return List.of();
+    String text = (title == null ? "" : title) + "\n\n" + (body == null ? "" : body);
+    return extractFromText(text);
+  }
+
+  /** Like {@link #extract} on text that is already {@code title + "\n\n" + body}. */
+  public List<ArticleEntity> extractFromText(String text) {
+    Index idx = index();
+    List<Match> matches = idx.scan(Tokens.of(text));
+    return idx.resolve(matches);
+  }
+
+  /** A candidate mention before ambiguity is resolved. */
+  private record Match(int start, int end, int[] candidates, boolean pending) {}
+
+  /** One way an alias can match: its entity and what each of its tokens requires of the text. */
+  private record Variant(int entity, boolean weak, boolean needsContext, byte[] req) {}
+
+  private static final byte REQ_CAP = 0;
+  private static final byte REQ_ACRONYM = 1;
+  private static final byte REQ_ANY = 2;
+
+  private static final class Node {
+    Map<String, Node> next;
+    List<Variant> variants;
+  }
+
+  /** The immutable lookup structures built from a gazetteer. */
+  private static final class Index {
+    final Gazetteer.Entry[] entries;
+    final Node root = new Node();
+
+    /** Single-word person and place names, for broken possessives such as "Xis". */
+    final Map<String, List<Variant>> stems = new HashMap<>();
+
+    /** Per person: keys of the first word of each multi-word name ("nicolas"). */
+    final Map<Integer, Set<String>> givenNames = new HashMap<>();
+
+    /** Keys of lower-case words that start some alias ("von" der Leyen, "al"-Qaeda). */
+    final Set<String> lowercaseStarts = new HashSet<>();
+
+    int longestLowercaseStart;
+
+    Index(Gazetteer gazetteer) {
+      List<Gazetteer.Entry> list = gazetteer.entries();
+      entries = list.toArray(new Gazetteer.Entry[0]);
+      for (int e = 0; e < entries.length; e++) {
+        Gazetteer.Entry entry = entries[e];
+        Set<String> strong = new LinkedHashSet<>();
+        strong.add(entry.name());
+        strong.addAll(entry.aliases());
+        strong.addAll(entry.demonyms());
+        for (String alias : strong) {
+          boolean marked = alias.startsWith("~");
+          add(marked ? alias.substring(1).strip() : alias, e, false, marked, entry);
+        }
+        for (String surname : entry.surnames()) {
+          boolean marked = surname.startsWith("~");
+          add(marked ? surname.substring(1).strip() : surname, e, true, marked, entry);
+        }
+        if (entry.kind() == Gazetteer.Kind.PERSON) {
+          Set<String> given = new HashSet<>();
+          List<String> names = new ArrayList<>(entry.aliases());
+          names.add(entry.name());
+          for (String n : names) {
+            Tokens t = Tokens.of(n);
+            if (t.size > 1) {
+              given.add(t.key(0));
+            }
+          }
+          givenNames.put(e, given);
+        }
+      }
+    }
+
+    private void add(
+        String alias, int entity, boolean weak, boolean marked, Gazetteer.Entry entry) {
+      Tokens t = Tokens.of(alias);
+      if (t.size == 0) {
+        return;
+      }
+      byte[] req = new byte[t.size];
+      Node node = root;
+      for (int i = 0; i < t.size; i++) {
+        req[i] = requirement(t, i);
+        if (node.next == null) {
+          node.next = new HashMap<>(4);
+        }
+        node = node.next.computeIfAbsent(t.key(i), k -> new Node());
+      }
+      if (req[0] == REQ_ANY) {
+        lowercaseStarts.add(t.key(0));
+        longestLowercaseStart = Math.max(longestLowercaseStart, t.end[0] - t.start[0]);
+      }
+      if (node.variants == null) {
+        node.variants = new ArrayList<>(1);
+      }
+      Variant v = new Variant(entity, weak, marked, req);
+      node.variants.add(v);
+      boolean stemmable =
+          t.size == 1
+              && req[0] == REQ_CAP
+              && !entry.demonyms().contains(alias)
+              && (entry.kind() == Gazetteer.Kind.PERSON
+                  || entry.kind() == Gazetteer.Kind.LOCATION);
+      if (stemmable) {
+        stems.computeIfAbsent(t.key(0), k -> new ArrayList<>(1)).add(v);
+      }
+    }
+
+    private static byte requirement(Tokens t, int i) {
+      int letters = 0;
+      for (int k = t.start[i]; k < t.end[i]; k++) {
+        if (Character.isLetter(t.text.charAt(k))) {
+          letters++;
+        }
+      }
+      if (letters >= 2 && t.has(i, Tokens.ALL_UPPER)) {
+        return REQ_ACRONYM;
+      }
+      return t.has(i, Tokens.FIRST_UPPER) ? REQ_CAP : REQ_ANY;
+    }
+
+    private static boolean satisfies(byte req, Tokens t, int i, boolean first) {
+      switch (req) {
+        case REQ_ACRONYM:
+          return t.has(i, Tokens.ALL_UPPER);
+        case REQ_CAP:
+          return t.has(i, Tokens.FIRST_UPPER) || (!first && t.has(i, Tokens.HYPHEN));
+        default:
+          return true;
+      }
+    }
+
+    List<Match> scan(Tokens t) {
+      List<Match> out = new ArrayList<>();
+      int n = t.size;
+      int free = 0; // first token not inside an earlier match
+      for (int i = 0; i < n; i++) {
+        if (i < free) {
+          continue;
+        }
+        if (!t.has(i, Tokens.FIRST_UPPER)
+            && (lowercaseStarts.isEmpty()
+                || t.end[i] - t.start[i] > longestLowercaseStart
+                || !lowercaseStarts.contains(t.key(i)))) {
+          continue;
+        }
+        Node node = root;
+        int bestEnd = -1;
+        List<Variant> bestVariants = null;
+        for (int j = i; j < n; j++) {
+          if (j > i && !t.has(j, Tokens.CONT)) {
+            break;
+          }
+          if (node.next == null) {
+            break;
+          }
+          String key = t.key(j);
+          Node child = node.next.get(key);
+          if (child == null && key.length() > 1 && key.endsWith("+")) {
+            child = node.next.get(key.substring(0, key.length() - 1)); // "NATO+" reads as "NATO"
+          }
+          node = child;
+          if (node == null) {
+            break;
+          }
+          if (node.variants != null) {
+            List<Variant> ok = null;
+            for (Variant v : node.variants) {
+              if (fits(v, t, i)) {
+                if (ok == null) {
+                  ok = new ArrayList<>(node.variants.size());
+                }
+                ok.add(v);
+              }
+            }
+            if (ok != null) {
+              bestEnd = j;
+              bestVariants = ok;
+            }
+          }
+        }
+        if (bestVariants != null) {
+          Match m = toMatch(t.start[i], t.end[bestEnd], bestVariants);
+          m = extendGivenName(m, t, i, bestEnd, free);
+          out.add(m);
+          free = bestEnd + 1;
+          continue;
+        }
+        if (!t.has(i, Tokens.FIRST_UPPER)) {
+          continue;
+        }
+        List<Variant> stemmed = stem(t.key(i));
+        if (stemmed != null) {
+          out.add(toMatch(t.start[i], t.end[i], stemmed));
+          free = i + 1;
+        }
+      }
+      return out;
+    }
+
+    private static boolean fits(Variant v, Tokens t, int first) {
+      byte[] req = v.req();
+      for (int k = 0; k < req.length; k++) {
+        if (!satisfies(req[k], t, first + k, k == 0)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Variants for a token read as a broken possessive or plural of a known name ("Xis"). */
+    private List<Variant> stem(String key) {
+      int len = key.length();
+      if (len < 3 || key.charAt(len - 1) != 's') {
+        return null;
+      }
+      List<Variant> v = stems.get(key.substring(0, len - 1));
+      if (v == null && len >= 4 && key.endsWith("es")) {
+        v = stems.get(key.substring(0, len - 2));
+      }
+      if (v == null && len >= 5 && key.endsWith("ies")) {
+        v = stems.get(key.substring(0, len - 3) + "ia"); // French -ie rendered as "-ies"
+      }
+      return v;
+    }
+
+    private static Match toMatch(int start, int end, List<Variant> variants) {
+      boolean anyStrong = false;
+      for (Variant v : variants) {
+        if (!v.weak()) {
+          anyStrong = true;
+          break;
+        }
+      }
+      BitSet ids = new BitSet();
+      boolean needsContext = false;
+      for (Variant v : variants) {
+        if (v.weak() == !anyStrong) {
+          ids.set(v.entity());
+          needsContext |= v.needsContext();
+        }
+      }
+      int[] candidates = ids.stream().toArray();
+      return new Match(start, end, candidates, needsContext || candidates.length > 1);
+    }
+
+    /**
+     * A surname preceded by a mangled first name ("Nicols Maduro") takes the first name into its
+     * span when that word is one dropped letter away from the person's given name.
+     */
+    private Match extendGivenName(Match m, Tokens t, int first, int last, int free) {
+      if (first != last || m.candidates().length != 1 || first - 1 < free) {
+        return m;
+      }
+      Set<String> given = givenNames.get(m.candidates()[0]);
+      int p = first - 1;
+      if (given == null
+          || given.isEmpty()
+          || !t.has(first, Tokens.CONT)
+          || t.has(first, Tokens.HYPHEN)
+          || !t.has(p, Tokens.FIRST_UPPER)) {
+        return m;
+      }
+      String k = t.key(p);
+      for (String g : given) {
+        if (g.length() >= 4 && oneLetterDropped(g, k)) {
+          return new Match(t.start[p], m.end(), m.candidates(), m.pending());
+        }
+      }
+      return m;
+    }
+
+    private static boolean oneLetterDropped(String full, String shorter) {
+      if (shorter.length() != full.length() - 1) {
+        return false;
+      }
+      int i = 0;
+      while (i < shorter.length() && shorter.charAt(i) == full.charAt(i)) {
+        i++;
+      }
+      return shorter.regionMatches(i, full, i + 1, shorter.length() - i);
+    }
+
+    List<ArticleEntity> resolve(List<Match> matches) {
+      BitSet confirmed = new BitSet();
+      for (Match m : matches) {
+        if (!m.pending()) {
+          confirmed.set(m.candidates()[0]);
+        }
+      }
+      Map<Integer, List<Span>> spans = new HashMap<>();
+      for (Match m : matches) {
+        int entity = -1;
+        if (!m.pending()) {
+          entity = m.candidates()[0];
+        } else {
+          for (int c : m.candidates()) {
+            if (confirmed.get(c)) {
+              if (entity >= 0) {
+                entity = -1; // two candidates named in full: leave the surname uncounted
+                break;
+              }
+              entity = c;
+            }
+          }
+        }
+        if (entity < 0 || entries[entity].kind() == Gazetteer.Kind.IGNORE) {
+          continue;
+        }
+        spans
+            .computeIfAbsent(entity, k -> new ArrayList<>())
+            .add(Span.newBuilder().setStart(m.start()).setEnd(m.end()).build());
+      }
+      List<ArticleEntity> out = new ArrayList<>(spans.size());
+      for (Map.Entry<Integer, List<Span>> e : spans.entrySet()) {
+        Gazetteer.Entry entry = entries[e.getKey()];
+        List<Span> list = e.getValue();
+        list.sort(Comparator.comparingInt(Span::getStart));
+        out.add(
+            ArticleEntity.newBuilder()
+                .setId(entry.id())
+                .setName(entry.name())
+                .setType(entry.kind().toEntityType())
+                .setMentions(list.size())
+                .setSpans(list)
+                .build());
+      }
+      out.sort(Comparator.comparing(a -> a.getId().toString()));
+      return out;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EntityExtractor{" + gazetteer.size() + " entries, version " + gazetteer.version() + "}";
   }
 }
