@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class DevSet {
         for (Path f : files.sorted().toList()) {
           RawRecords.split(
               f.toString(),
-              Files.getLastModifiedTime(f).toInstant(),
+              Instant.ofEpochMilli(Files.getLastModifiedTime(f).toMillis()),
               8 * 1024 * 1024,
               () -> Files.newInputStream(f),
               r ->

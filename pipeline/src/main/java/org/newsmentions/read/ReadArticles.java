@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
@@ -57,13 +60,16 @@ public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
         .apply(
             "MatchFiles",
             FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
-        .apply("OpenFiles", FileIO.readMatches())
         .apply("SplitRecords", ParDo.of(new SplitRecordsFn(maxArticleBytes)))
         .setCoder(AvroCoder.of(RawArticle.class));
   }
 
   /** Turns one file into raw records without interpreting them. */
-  static class SplitRecordsFn extends DoFn<FileIO.ReadableFile, RawArticle> {
+  /**
+   * Opens each matched file itself (compressed files by their extension), so a file is read in a
+   * single pass per format and never held in memory whole.
+   */
+  static class SplitRecordsFn extends DoFn<MatchResult.Metadata, RawArticle> {
     private final Counter files = Metrics.counter(ReadArticles.class, "files");
     private final Counter records = Metrics.counter(ReadArticles.class, "records");
     private final Counter blankLines = Metrics.counter(ReadArticles.class, "blankJsonLines");
@@ -74,20 +80,47 @@ public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, OutputReceiver<RawArticle> out)
+    public void process(@Element MatchResult.Metadata file, OutputReceiver<RawArticle> out)
         throws IOException {
+      if (file.resourceId().isDirectory()) {
+        return;
+      }
       files.inc();
+      String path = file.resourceId().toString();
+      Compression compression = Compression.detect(path);
       long skipped =
           RawRecords.split(
-              file.getMetadata().resourceId().toString(),
-              Instant.ofEpochMilli(file.getMetadata().lastModifiedMillis()),
+              compression == Compression.UNCOMPRESSED ? path : stripExtension(path),
+              Instant.ofEpochMilli(lastModified(file)),
               maxArticleBytes,
-              () -> Channels.newInputStream(file.open()),
+              () ->
+                  Channels.newInputStream(
+                      compression.readDecompressed(FileSystems.open(file.resourceId()))),
               r -> {
                 records.inc();
                 out.output(r);
               });
       blankLines.inc(skipped);
+    }
+
+    /**
+     * The file's modification time. Beam's default metadata coder drops it between the match and
+     * this step, so it is asked for again (one stat per file).
+     */
+    private static long lastModified(MatchResult.Metadata file) throws IOException {
+      if (file.lastModifiedMillis() > 0) {
+        return file.lastModifiedMillis();
+      }
+      MatchResult again = FileSystems.match(file.resourceId().toString());
+      return again.status() == MatchResult.Status.OK && !again.metadata().isEmpty()
+          ? again.metadata().get(0).lastModifiedMillis()
+          : 0L;
+    }
+
+    /** "a.jsonl.gz" is read as "a.jsonl" for format detection. */
+    private static String stripExtension(String path) {
+      int dot = path.lastIndexOf('.');
+      return dot > path.lastIndexOf('/') ? path.substring(0, dot) : path;
     }
   }
 }

@@ -113,7 +113,7 @@ public final class ReferenceModel {
       try {
         RawRecords.split(
             f.toAbsolutePath().toString(),
-            Files.getLastModifiedTime(f).toInstant(),
+            Instant.ofEpochMilli(Files.getLastModifiedTime(f).toMillis()),
             maxArticleBytes,
             () -> Files.newInputStream(f),
             out::add);

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.Window.ClosingBehavior;
 import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -101,9 +102,13 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
                 .withLateFirings(AfterPane.elementCountAtLeast(1))
             // No speculative panes in batch: one on-time pane per window.
             : AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1));
+    // In streaming every window ends with a pane marked final when it expires, even with no new
+    // article since the last pane, so consumers know which counts are definitive.
     return Window.<Article>into(fn)
         .triggering(trigger)
-        .withAllowedLateness(allowedLateness)
+        .withAllowedLateness(
+            allowedLateness,
+            streaming ? ClosingBehavior.FIRE_ALWAYS : ClosingBehavior.FIRE_IF_NON_EMPTY)
         .accumulatingFiredPanes();
   }
 
