@@ -51,7 +51,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
       Duration allowedLateness,
       Duration earlyFiring,
       DedupMode dedup,
-      double dedupThreshold)
+      double dedupThreshold,
+      Duration dedupHorizon)
       implements Serializable {}
 
   private final Settings settings;
@@ -75,12 +76,24 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
                     settings.streaming(),
                     settings.allowedLateness(),
                     settings.earlyFiring()));
-    DeduplicateAcrossOutlets dedup =
-        new DeduplicateAcrossOutlets(settings.dedup(), settings.dedupThreshold());
     PCollectionTuple dated =
-        windowed.get(WindowByPublication.DATED).apply("DeduplicateAcrossOutlets", dedup);
+        windowed
+            .get(WindowByPublication.DATED)
+            .apply(
+                "DeduplicateAcrossOutlets",
+                new DeduplicateAcrossOutlets(
+                    settings.dedup(),
+                    settings.dedupThreshold(),
+                    settings.windows(),
+                    settings.dedupHorizon().getMillis(),
+                    settings.allowedLateness().getMillis()));
     PCollectionTuple undated =
-        windowed.get(WindowByPublication.UNDATED).apply("DeduplicateUndated", dedup);
+        windowed
+            .get(WindowByPublication.UNDATED)
+            .apply(
+                "DeduplicateUndated",
+                new DeduplicateAcrossOutlets(
+                    settings.dedup(), settings.dedupThreshold(), null, 0L, 0L));
     PCollection<EntityMentionCount> counts =
         dated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
     PCollection<Article> articles =

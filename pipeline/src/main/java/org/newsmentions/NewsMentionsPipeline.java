@@ -74,6 +74,7 @@ public final class NewsMentionsPipeline {
         Durations.parse(options.getAllowedLateness()),
         Durations.parse(options.getEarlyFiring()),
         DedupMode.parse(options.getDedup()),
-        options.getDedupThreshold());
+        options.getDedupThreshold(),
+        Durations.parse(options.getDedupHorizon()));
   }
 }

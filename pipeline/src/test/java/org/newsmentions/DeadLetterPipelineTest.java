@@ -80,7 +80,8 @@ class DeadLetterPipelineTest {
             base.allowedLateness(),
             base.earlyFiring(),
             base.dedup(),
-            base.dedupThreshold());
+            base.dedupThreshold(),
+            base.dedupHorizon());
     NewsMentions.Result result =
         pipeline
             .apply(Create.of(input).withCoder(AvroCoder.of(RawArticle.class)))

@@ -38,7 +38,8 @@ public final class Fixtures {
         Duration.standardDays(7),
         Duration.standardMinutes(1),
         DedupMode.NEAR,
-        0.5);
+        0.5,
+        Duration.standardDays(3));
   }
 
   /** The bundled sample files (repo's samples/ folder), sorted. */

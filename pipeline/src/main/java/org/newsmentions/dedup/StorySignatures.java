@@ -1,9 +1,13 @@
 package org.newsmentions.dedup;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.newsmentions.count.KeptStory;
 import org.newsmentions.schema.Article;
+import org.newsmentions.schema.ArticleEntity;
 
-/** Builds the {@link StoryCandidate} of an article: shingles, MinHash signature, text hash. */
+/** Builds the {@link StoryDigest} of an article: shingles, MinHash signature, text hash. */
 public final class StorySignatures implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -16,7 +20,7 @@ public final class StorySignatures implements Serializable {
 
   private final MinHasher hasher = new MinHasher(NUM_HASHES, SEED);
 
-  public StoryCandidate candidate(Article article) {
+  public StoryCandidate candidate(Article article, long eventTime) {
     String body = article.getBody();
     long[] shingles = TextFingerprint.shingles(body, SHINGLE_WORDS);
     int[] signature = shingles.length == 0 ? new int[0] : hasher.signature(shingles);
@@ -28,6 +32,21 @@ public final class StorySignatures implements Serializable {
         ingested,
         TextFingerprint.exactHash(body),
         signature,
-        article.getOutlet());
+        article.getOutlet(),
+        eventTime,
+        article.getSource());
+  }
+
+  public StoryDigest digest(Article article, long eventTime) {
+    return new StoryDigest(candidate(article, eventTime), entityRefs(article));
+  }
+
+  static List<KeptStory.EntityRef> entityRefs(Article a) {
+    List<KeptStory.EntityRef> refs = new ArrayList<>(a.getEntities().size());
+    for (ArticleEntity e : a.getEntities()) {
+      refs.add(
+          new KeptStory.EntityRef(e.getId(), e.getName(), e.getType().name(), e.getMentions()));
+    }
+    return refs;
   }
 }

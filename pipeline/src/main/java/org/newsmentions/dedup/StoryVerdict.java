@@ -1,5 +1,6 @@
 package org.newsmentions.dedup;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -19,7 +20,8 @@ public record StoryVerdict(
     String duplicateOf,
     String storyId,
     int copies,
-    Set<String> outlets) {
+    Set<String> outlets)
+    implements Serializable {
 
   public boolean kept() {
     return !superseded && duplicateOf == null;

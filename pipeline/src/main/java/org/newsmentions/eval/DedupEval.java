@@ -38,7 +38,8 @@ final class DedupEval {
               base.allowedLateness(),
               base.earlyFiring(),
               mode,
-              base.dedupThreshold());
+              base.dedupThreshold(),
+              base.dedupHorizon());
       List<RawArticle> raws = new ArrayList<>();
       Map<String, DevSet.Gold> goldBySource = new HashMap<>();
       for (DevSet.Item i : items) {

@@ -56,7 +56,8 @@ public final class Evaluate {
               org.joda.time.Duration.standardDays(7),
               org.joda.time.Duration.standardMinutes(1),
               DedupMode.NEAR,
-              0.5);
+              0.5,
+              org.joda.time.Duration.standardDays(3));
       ok &= DedupEval.run(items, settings, out);
     }
     out.println(ok ? "All targets met." : "Some targets missed (see above).");

@@ -17,4 +17,12 @@ public interface DedupOptions extends PipelineOptions {
   double getDedupThreshold();
 
   void setDedupThreshold(double value);
+
+  @Description(
+      "Copies published further apart than this are separate stories; copies within it are found"
+          + " across window boundaries.")
+  @Default.String("3d")
+  String getDedupHorizon();
+
+  void setDedupHorizon(String value);
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,10 @@ import org.newsmentions.NewsMentions;
 import org.newsmentions.count.EntityTally;
 import org.newsmentions.count.MentionTally;
 import org.newsmentions.deadletter.DeadLetters;
-import org.newsmentions.dedup.WindowDeduplicator;
+import org.newsmentions.dedup.StoryClusterer;
+import org.newsmentions.dedup.StoryDeduplicator;
+import org.newsmentions.dedup.StoryDigest;
+import org.newsmentions.dedup.StorySignatures;
 import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.ExtractEntities;
 import org.newsmentions.parse.ArticleParser;
@@ -78,18 +82,46 @@ public final class ReferenceModel {
         windows.computeIfAbsent(w[0] + "/" + w[1], k -> new ArrayList<>()).add(article);
       }
     }
-    WindowDeduplicator dedup = new WindowDeduplicator(settings.dedup(), settings.dedupThreshold());
+    // Deduplication: each window decides for its members from every digest within the horizon.
+    StorySignatures signatures = new StorySignatures();
+    List<StoryDigest> digests = new ArrayList<>();
+    Map<String, Article> byVersion = new HashMap<>();
+    for (List<Article> members : windows.values()) {
+      for (Article a : members) {
+        StoryDigest d = signatures.digest(a, eventTime(a, settings).toEpochMilli());
+        digests.add(d);
+        byVersion.put(versionKey(d), a);
+      }
+    }
+    long horizon = settings.dedupHorizon().getMillis();
+    StoryDeduplicator dedup =
+        new StoryDeduplicator(settings.dedup(), settings.dedupThreshold(), horizon);
     List<EntityMentionCount> counts = new ArrayList<>();
     List<Article> articles = new ArrayList<>();
-    for (Map.Entry<String, List<Article>> w : windows.entrySet()) {
-      String[] bounds = w.getKey().split("/");
-      WindowDeduplicator.Result result = dedup.deduplicate(w.getValue());
-      articles.addAll(result.articles());
+    for (String w : windows.keySet()) {
+      String[] bounds = w.split("/");
+      Instant start = Instant.parse(bounds[0]);
+      Instant end = Instant.parse(bounds[1]);
+      List<StoryDigest> visible = new ArrayList<>();
+      for (StoryDigest d : digests) {
+        Instant t = Instant.ofEpochMilli(d.candidate().eventTime());
+        for (Instant[] near : settings.windows().windowsNear(t, horizon)) {
+          if (near[0].equals(start)) {
+            visible.add(d);
+          }
+        }
+      }
+      StoryDeduplicator.Result result =
+          dedup.deduplicate(visible, start.toEpochMilli(), end.toEpochMilli());
+      for (StoryDeduplicator.Decision decision : result.decisions()) {
+        articles.add(
+            StoryDeduplicator.enrich(byVersion.get(decision.versionKey()), decision.verdict()));
+      }
       for (EntityTally t : MentionTally.tally(result.kept())) {
         counts.add(
             EntityMentionCount.newBuilder()
-                .setWindowStart(Instant.parse(bounds[0]))
-                .setWindowEnd(Instant.parse(bounds[1]))
+                .setWindowStart(start)
+                .setWindowEnd(end)
                 .setEntityId(t.id())
                 .setEntityName(t.name())
                 .setEntityType(t.type())
@@ -102,8 +134,31 @@ public final class ReferenceModel {
                 .build());
       }
     }
-    articles.addAll(dedup.deduplicate(undated).articles());
+    // Undated articles: among themselves, with no horizon.
+    List<StoryDigest> undatedDigests = new ArrayList<>();
+    for (Article a : undated) {
+      StoryDigest d = signatures.digest(a, Long.MIN_VALUE);
+      undatedDigests.add(d);
+      byVersion.put(versionKey(d), a);
+    }
+    StoryDeduplicator undatedDedup =
+        new StoryDeduplicator(
+            settings.dedup(), settings.dedupThreshold(), StoryClusterer.UNBOUNDED);
+    for (StoryDeduplicator.Decision decision :
+        undatedDedup.deduplicate(undatedDigests, Long.MIN_VALUE, Long.MAX_VALUE).decisions()) {
+      articles.add(
+          StoryDeduplicator.enrich(byVersion.get(decision.versionKey()), decision.verdict()));
+    }
     return new Output(counts, articles, dead);
+  }
+
+  private static Instant eventTime(Article a, NewsMentions.Settings settings) {
+    return a.getPublished() != null ? a.getPublished() : a.getIngested();
+  }
+
+  private static String versionKey(StoryDigest d) {
+    return StoryDeduplicator.versionKey(
+        d.candidate().id(), d.candidate().ingested(), d.candidate().textHash());
   }
 
   /** Reads files as the pipeline's file source does: a record per raw file or JSON line. */

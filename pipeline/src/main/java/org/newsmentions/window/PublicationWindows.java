@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The window arithmetic, without Beam: windows of a whole number of days follow the calendar of the
@@ -66,5 +68,21 @@ public final class PublicationWindows implements Serializable {
     long offset = fixedOffsetMillis();
     long start = Math.floorDiv(t.toEpochMilli() - offset, sizeMillis) * sizeMillis + offset;
     return new Instant[] {Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + sizeMillis)};
+  }
+
+  /**
+   * Every window that an article at {@code t} is visible to when copies are looked for within
+   * {@code horizonMillis}: the windows that overlap [t - horizon, t + horizon]. With a zero horizon
+   * that is just the window holding t.
+   */
+  public List<Instant[]> windowsNear(Instant t, long horizonMillis) {
+    List<Instant[]> out = new ArrayList<>();
+    Instant last = t.plusMillis(horizonMillis);
+    Instant[] w = windowOf(t.minusMillis(horizonMillis));
+    while (!w[0].isAfter(last)) {
+      out.add(w);
+      w = windowOf(w[1]);
+    }
+    return out;
   }
 }

@@ -10,9 +10,7 @@ import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.CalendarWindows;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
@@ -24,7 +22,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.joda.time.DateTimeZone;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.newsmentions.schema.Article;
@@ -50,6 +47,11 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
   private final boolean streaming;
   private final Duration allowedLateness;
   private final Duration earlyFiring;
+
+  /** The windowing this transform applies, for stages that must match it. */
+  public PublicationWindows windows() {
+    return windows;
+  }
 
   public WindowByPublication(
       PublicationWindows windows,
@@ -89,11 +91,7 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
   }
 
   private Window<Article> windowing() {
-    WindowFn<Object, IntervalWindow> fn =
-        windows.calendarDays()
-            ? CalendarWindows.days(windows.days()).withTimeZone(DateTimeZone.forID(windows.zone()))
-            : FixedWindows.of(Duration.millis(windows.sizeMillis()))
-                .withOffset(Duration.millis(windows.fixedOffsetMillis()));
+    WindowFn<Object, IntervalWindow> fn = new PublicationWindowFn(windows, 0);
     Trigger trigger =
         streaming
             ? AfterWatermark.pastEndOfWindow()
