@@ -16,16 +16,16 @@ import org.newsmentions.schema.Span;
 /**
  * Finds mentions of gazetteer entities in an article, following docs/MENTIONS.md.
  *
- * <p>The text is tokenised once and scanned left to right; at each token the longest gazetteer
- * name that starts there wins, so "Nazi Germany" is not Germany and "North Korean" is not Korea.
- * Case matters: the first word of a match must be capitalised or all capitals, an acronym alias
- * ("US", "EU") matches only in capitals, and lower-case words never start a match. Names given
- * only as surnames (weak claims) lose to full names, aliases and demonyms of other entries; a
- * surname two people share, or one marked {@code ~}, counts only when exactly one of its
- * candidates is named unambiguously elsewhere in the same text.
+ * <p>The text is tokenised once and scanned left to right; at each token the longest gazetteer name
+ * that starts there wins, so "Nazi Germany" is not Germany and "North Korean" is not Korea. Case
+ * matters: the first word of a match must be capitalised or all capitals, an acronym alias ("US",
+ * "EU") matches only in capitals, and lower-case words never start a match. Names given only as
+ * surnames (weak claims) lose to full names, aliases and demonyms of other entries; a surname two
+ * people share, or one marked {@code ~}, counts only when exactly one of its candidates is named
+ * unambiguously elsewhere in the same text.
  *
- * <p>Offsets are character offsets into {@code title + "\n\n" + body}. Instances are immutable
- * and thread-safe; the lookup index is built lazily once per instance (and again after
+ * <p>Offsets are character offsets into {@code title + "\n\n" + body}. Instances are immutable and
+ * thread-safe; the lookup index is built lazily once per instance (and again after
  * deserialisation).
  */
 public final class EntityExtractor implements Serializable {
@@ -164,8 +164,7 @@ public final class EntityExtractor implements Serializable {
           t.size == 1
               && req[0] == REQ_CAP
               && !entry.demonyms().contains(alias)
-              && (entry.kind() == Gazetteer.Kind.PERSON
-                  || entry.kind() == Gazetteer.Kind.LOCATION);
+              && (entry.kind() == Gazetteer.Kind.PERSON || entry.kind() == Gazetteer.Kind.LOCATION);
       if (stemmable) {
         stems.computeIfAbsent(t.key(0), k -> new ArrayList<>(1)).add(v);
       }

@@ -24,10 +24,10 @@ import org.newsmentions.schema.EntityType;
  *
  * <p>File format (UTF-8): lines starting with {@code #} are comments ({@code # version: N} sets the
  * version), blank lines are skipped, an optional header line starts with {@code id<TAB>}. Every
- * other line has 3 to 6 tab-separated columns: {@code id, type, name, aliases, demonyms,
- * surnames}; the last three are {@code |}-separated lists and may be empty or missing. {@code type}
- * is {@code PERSON}, {@code LOCATION}, {@code ORGANIZATION}, or {@code IGNORE} for a name that must
- * be recognised so that its parts are not counted ("South China Sea" if it were not listed would
+ * other line has 3 to 6 tab-separated columns: {@code id, type, name, aliases, demonyms, surnames};
+ * the last three are {@code |}-separated lists and may be empty or missing. {@code type} is {@code
+ * PERSON}, {@code LOCATION}, {@code ORGANIZATION}, or {@code IGNORE} for a name that must be
+ * recognised so that its parts are not counted ("South China Sea" if it were not listed would
  * otherwise count as China) but that is not an entity itself. A surname written with a leading
  * {@code ~} is ambiguous: alone it only counts when the article names the person in full.
  */
@@ -193,13 +193,7 @@ public final class Gazetteer implements Serializable {
           lineNo,
           "unknown type '" + typeText + "' (expected PERSON, LOCATION, ORGANIZATION or IGNORE)");
     }
-    return new Entry(
-        id,
-        kind,
-        name,
-        splitList(cols, 3),
-        splitList(cols, 4),
-        splitList(cols, 5));
+    return new Entry(id, kind, name, splitList(cols, 3), splitList(cols, 4), splitList(cols, 5));
   }
 
   private static List<String> splitList(String[] cols, int index) {

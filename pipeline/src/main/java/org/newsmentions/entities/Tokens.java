@@ -108,8 +108,7 @@ final class Tokens {
           rawEnd = j;
         }
       }
-      int gap =
-          size == 0 ? 0 : gapFlags(s, start[size - 1], end[size - 1], prevRawEnd, tokStart);
+      int gap = size == 0 ? 0 : gapFlags(s, start[size - 1], end[size - 1], prevRawEnd, tokStart);
       add(tokStart, tokEnd, gap | caseFlags(s, tokStart, tokEnd));
       prevRawEnd = rawEnd;
       i = rawEnd;
@@ -159,7 +158,10 @@ final class Tokens {
       return CONT | HYPHEN;
     }
     int k = from;
-    if (k < to && s.charAt(k) == '.' && prevEnd == from && isInitialOrSaint(s, prevStart, prevEnd)) {
+    if (k < to
+        && s.charAt(k) == '.'
+        && prevEnd == from
+        && isInitialOrSaint(s, prevStart, prevEnd)) {
       k++;
       if (k == to) {
         return 0;

@@ -184,7 +184,8 @@ class EntityExtractorTest {
     @Test
     void kashmirAndItsAdministeringCountry() {
       assertEquals(
-          Map.of("Q668", 1, "x:region:kashmir", 1), counts("Troops in Indian-administered Kashmir"));
+          Map.of("Q668", 1, "x:region:kashmir", 1),
+          counts("Troops in Indian-administered Kashmir"));
     }
 
     @Test
