@@ -160,11 +160,13 @@ public final class EntityExtractor implements Serializable {
       }
       Variant v = new Variant(entity, weak, marked, req);
       node.variants.add(v);
+      // Short place names are left out: "Rios" is a surname far more often than a broken "Rio's".
       boolean stemmable =
           t.size == 1
               && req[0] == REQ_CAP
               && !entry.demonyms().contains(alias)
-              && (entry.kind() == Gazetteer.Kind.PERSON || entry.kind() == Gazetteer.Kind.LOCATION);
+              && (entry.kind() == Gazetteer.Kind.PERSON
+                  || (entry.kind() == Gazetteer.Kind.LOCATION && t.key(0).length() >= 4));
       if (stemmable) {
         stems.computeIfAbsent(t.key(0), k -> new ArrayList<>(1)).add(v);
       }
@@ -371,23 +373,17 @@ public final class EntityExtractor implements Serializable {
         if (entity < 0 || entries[entity].kind() == Gazetteer.Kind.IGNORE) {
           continue;
         }
-        spans
-            .computeIfAbsent(entity, k -> new ArrayList<>())
-            .add(Span.newBuilder().setStart(m.start()).setEnd(m.end()).build());
+        spans.computeIfAbsent(entity, k -> new ArrayList<>()).add(new Span(m.start(), m.end()));
       }
       List<ArticleEntity> out = new ArrayList<>(spans.size());
       for (Map.Entry<Integer, List<Span>> e : spans.entrySet()) {
         Gazetteer.Entry entry = entries[e.getKey()];
         List<Span> list = e.getValue();
         list.sort(Comparator.comparingInt(Span::getStart));
+        // The all-arguments constructor: Avro's builders validate and copy, several times slower.
         out.add(
-            ArticleEntity.newBuilder()
-                .setId(entry.id())
-                .setName(entry.name())
-                .setType(entry.kind().toEntityType())
-                .setMentions(list.size())
-                .setSpans(list)
-                .build());
+            new ArticleEntity(
+                entry.id(), entry.name(), entry.kind().toEntityType(), list.size(), list));
       }
       out.sort(Comparator.comparing(a -> a.getId().toString()));
       return out;

@@ -114,6 +114,11 @@ class EntityExtractorTest {
     }
 
     @Test
+    void juniorIsNotHisFather() {
+      assertEquals(Map.of("x:person:donald-trump-jr", 1), counts("Trump Jr. posted a video."));
+    }
+
+    @Test
     void longerFamilyNameWinsOverTheBareSurname() {
       Map<String, Integer> c = counts("Ivanka Trump posted a photo; Trump did not.");
       assertEquals(1, c.get("x:person:ivanka-trump"));
@@ -177,6 +182,11 @@ class EntityExtractorTest {
     }
 
     @Test
+    void apostropheInsideANameIsKept() {
+      assertEquals(Map.of("Q1008", 2), counts("Côte d'Ivoire and Cote d’Ivoire are one country."));
+    }
+
+    @Test
     void otherNationalityAdjectivesCount() {
       assertEquals(Map.of("Q39", 1), counts("The Swiss ambassador arrived."));
     }
@@ -237,6 +247,11 @@ class EntityExtractorTest {
       assertEquals(2, c.get(XI));
       assertEquals(1, c.get(WASHINGTON_DC));
       assertEquals(1, c.get("Q403"));
+    }
+
+    @Test
+    void shortPlaceNamesAreNotStemmed() {
+      assertEquals(Map.of(), counts("Coach Rios praised the team."));
     }
 
     @Test

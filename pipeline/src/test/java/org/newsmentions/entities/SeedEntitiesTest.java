@@ -157,6 +157,9 @@ class SeedEntitiesTest {
       EXTRACTOR.extract("", articles.get(i % articles.size()));
     }
     int rounds = 3000;
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     int found = 0;
     for (int r = 0; r < rounds; r++) {
@@ -165,10 +168,13 @@ class SeedEntitiesTest {
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
     double mb = chars * (double) rounds / 1e6;
+    // CPU time is the fairer figure on a shared machine; wall time is printed too.
     System.out.printf(
-        "EntityExtractor throughput: %.1f MB in %.2f s = %.1f MB/s on one thread (%d entities)%n",
-        mb, seconds, mb / seconds, found);
+        "EntityExtractor throughput: %.1f MB, %.1f MB/s of thread CPU time (%.1f MB/s wall),"
+            + " %d entities%n",
+        mb, mb / cpuSeconds, mb / seconds, found);
     assertTrue(found > 0);
   }
 
