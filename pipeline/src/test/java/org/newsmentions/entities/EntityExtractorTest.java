@@ -226,6 +226,14 @@ class EntityExtractorTest {
     }
 
     @Test
+    void acronymsThatAreWordsInsideCapitalisedRunsAreWords() {
+      assertEquals(Map.of(), counts("CONTACT US\nABOUT US\nWHO WE ARE"));
+      assertEquals(Map.of(US, 1, CHINA, 1), counts("US-CHINA TALKS RESUME"));
+      assertEquals(Map.of(US, 1), counts("U.S. SANCTIONS"));
+      assertEquals(Map.of(US, 1), counts("New US sanctions"));
+    }
+
+    @Test
     void spelledOutAcronymFormsAreAliases() {
       assertEquals(Map.of("Q7184", 2), counts("Nato and NATO are the same alliance."));
     }
