@@ -104,8 +104,8 @@ class EntityExtractorTest {
     @Test
     void droppedLetterInGivenNameStaysInTheSpan() {
       String body = "A new pact was signed with Nicols Maduro in the capital.";
-      assertEquals(List.of("Nicols Maduro"), spans(body, "Q57413"));
-      assertEquals(List.of("Maduro"), spans("Talks with Maduro ended.", "Q57413"));
+      assertEquals(List.of("Nicols Maduro"), spans(body, "x:person:nicolas-maduro"));
+      assertEquals(List.of("Maduro"), spans("Talks with Maduro ended.", "x:person:nicolas-maduro"));
     }
 
     @Test
