@@ -119,6 +119,23 @@ class EntityExtractorTest {
     }
 
     @Test
+    void namesThatContainXiAreNotXi() {
+      assertEquals(Map.of("x:city:xian", 1), counts("Tourists flocked to Xi'an."));
+      assertEquals(Map.of("x:person:li-xi", 1), counts("Li Xi chaired the meeting."));
+      assertEquals(
+          Map.of("x:person:george-washington", 1), counts("A statue of George Washington stood."));
+    }
+
+    @Test
+    void namesStartingWithALowercaseParticle() {
+      assertEquals(
+          Map.of("x:person:ursula-von-der-leyen", 2),
+          counts("Ursula von der Leyen spoke; later von der Leyen left."));
+      assertEquals(Map.of("x:org:al-qaeda", 1), counts("A cell linked to al-Qaeda was found."));
+      assertEquals(Map.of(), counts("the von and the al of nothing"));
+    }
+
+    @Test
     void longerFamilyNameWinsOverTheBareSurname() {
       Map<String, Integer> c = counts("Ivanka Trump posted a photo; Trump did not.");
       assertEquals(1, c.get("x:person:ivanka-trump"));
@@ -211,6 +228,8 @@ class EntityExtractorTest {
     void allCapsHeadlinesMatch() {
       Map<String, Integer> c = counts("XI AND PUTIN SIGN PACT IN MOSCOW");
       assertEquals(Map.of(XI, 1, PUTIN, 1, "Q649", 1), c);
+      assertEquals(Map.of(PUTIN, 1, CHINA, 1), counts("PUTIN'S VISIT TO CHINA"));
+      assertEquals(Map.of(PUTIN, 1, XI, 1, "Q649", 1), counts("Putin And Xi Meet In Moscow"));
     }
 
     @Test
