@@ -38,6 +38,9 @@
  * <ul>
  *   <li>Capitalised common words that are also names still match at the start of a sentence or in a
  *       headline ("Chad", "Jordan" as first names; "WHO" in an all-capitals headline).
+ *   <li>Inside all-capitals runs an acronym that is also an English word is read as the word when a
+ *       neighbouring capitalised word names nothing: "CONTACT US" is right, but "US SANCTIONS" in
+ *       an all-capitals headline is missed too.
  *   <li>No coreference: pronouns and descriptions ("his host") are not resolved; a given name used
  *       alone ("Vladimir") is not a mention.
  *   <li>Names split by a line break, or written with punctuation other than the above inside, are
