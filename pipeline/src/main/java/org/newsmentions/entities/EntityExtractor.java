@@ -79,6 +79,12 @@ public final class EntityExtractor implements Serializable {
   /** One way an alias can match: its entity and what each of its tokens requires of the text. */
   private record Variant(int entity, boolean weak, boolean needsContext, byte[] req) {}
 
+  /** Upper-case acronyms that are also common English words. */
+  private static final Set<String> WORD_ACRONYMS =
+      Set.of(
+          "us", "who", "it", "is", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in",
+          "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "all", "can", "one");
+
   private static final byte REQ_CAP = 0;
   private static final byte REQ_ACRONYM = 1;
   private static final byte REQ_ANY = 2;
@@ -160,11 +166,13 @@ public final class EntityExtractor implements Serializable {
       }
       Variant v = new Variant(entity, weak, marked, req);
       node.variants.add(v);
+      // Short place names are left out: "Rios" is a surname far more often than a broken "Rio's".
       boolean stemmable =
           t.size == 1
               && req[0] == REQ_CAP
               && !entry.demonyms().contains(alias)
-              && (entry.kind() == Gazetteer.Kind.PERSON || entry.kind() == Gazetteer.Kind.LOCATION);
+              && (entry.kind() == Gazetteer.Kind.PERSON
+                  || (entry.kind() == Gazetteer.Kind.LOCATION && t.key(0).length() >= 4));
       if (stemmable) {
         stems.computeIfAbsent(t.key(0), k -> new ArrayList<>(1)).add(v);
       }
@@ -243,6 +251,9 @@ public final class EntityExtractor implements Serializable {
             }
           }
         }
+        if (bestVariants != null && bestEnd == i && isWordInCapitals(t, i)) {
+          continue;
+        }
         if (bestVariants != null) {
           Match m = toMatch(t.start[i], t.end[bestEnd], bestVariants);
           m = extendGivenName(m, t, i, bestEnd, free);
@@ -260,6 +271,29 @@ public final class EntityExtractor implements Serializable {
         }
       }
       return out;
+    }
+
+    /**
+     * An acronym that is also an English word ("US", "WHO") next to another all-capitals word that
+     * names nothing is read as the word: "CONTACT US", "WHO WE ARE". "US-CHINA" still counts.
+     */
+    private boolean isWordInCapitals(Tokens t, int i) {
+      if (!WORD_ACRONYMS.contains(t.key(i))) {
+        return false;
+      }
+      int dot = t.text.indexOf('.', t.start[i]);
+      if (dot >= 0 && dot < t.end[i]) {
+        return false; // "U.S." is never the word "us"
+      }
+      return (i > 0 && t.has(i, Tokens.CONT) && isPlainCapsWord(t, i - 1))
+          || (i + 1 < t.size && t.has(i + 1, Tokens.CONT) && isPlainCapsWord(t, i + 1));
+    }
+
+    private boolean isPlainCapsWord(Tokens t, int i) {
+      return t.end[i] - t.start[i] >= 2
+          && t.has(i, Tokens.ALL_UPPER)
+          && Character.isLetter(t.text.charAt(t.start[i]))
+          && (root.next == null || !root.next.containsKey(t.key(i)));
     }
 
     private static boolean fits(Variant v, Tokens t, int first) {
@@ -371,23 +405,17 @@ public final class EntityExtractor implements Serializable {
         if (entity < 0 || entries[entity].kind() == Gazetteer.Kind.IGNORE) {
           continue;
         }
-        spans
-            .computeIfAbsent(entity, k -> new ArrayList<>())
-            .add(Span.newBuilder().setStart(m.start()).setEnd(m.end()).build());
+        spans.computeIfAbsent(entity, k -> new ArrayList<>()).add(new Span(m.start(), m.end()));
       }
       List<ArticleEntity> out = new ArrayList<>(spans.size());
       for (Map.Entry<Integer, List<Span>> e : spans.entrySet()) {
         Gazetteer.Entry entry = entries[e.getKey()];
         List<Span> list = e.getValue();
         list.sort(Comparator.comparingInt(Span::getStart));
+        // The all-arguments constructor: Avro's builders validate and copy, several times slower.
         out.add(
-            ArticleEntity.newBuilder()
-                .setId(entry.id())
-                .setName(entry.name())
-                .setType(entry.kind().toEntityType())
-                .setMentions(list.size())
-                .setSpans(list)
-                .build());
+            new ArticleEntity(
+                entry.id(), entry.name(), entry.kind().toEntityType(), list.size(), list));
       }
       out.sort(Comparator.comparing(a -> a.getId().toString()));
       return out;

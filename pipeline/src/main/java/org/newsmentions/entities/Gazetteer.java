@@ -59,7 +59,10 @@ public final class Gazetteer implements Serializable {
     }
   }
 
-  /** One row of the gazetteer. Lists are immutable and never null. */
+  /**
+   * One row of the gazetteer. Lists are immutable and never null; their items are kept as written,
+   * so an ambiguous form still carries its leading {@code ~}.
+   */
   public record Entry(
       String id,
       Kind kind,
@@ -88,10 +91,16 @@ public final class Gazetteer implements Serializable {
 
   private final String version;
   private final List<Entry> entries;
+  private final Map<String, Entry> byId;
 
   private Gazetteer(String version, List<Entry> entries) {
     this.version = version;
     this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
+    Map<String, Entry> index = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      index.put(e.id(), e);
+    }
+    this.byId = index;
   }
 
   /** Builds a gazetteer from entries; a later entry with an id already seen replaces it. */
@@ -244,11 +253,6 @@ public final class Gazetteer implements Serializable {
   }
 
   public Optional<Entry> get(String id) {
-    for (Entry e : entries) {
-      if (e.id().equals(id)) {
-        return Optional.of(e);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(byId.get(id));
   }
 }
