@@ -3,15 +3,8 @@ package org.newsmentions;
 import java.io.Serializable;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.windowing.AfterPane;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.Repeatedly;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
@@ -64,58 +57,43 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
   @Override
   public Result expand(PCollection<RawArticle> raw) {
     PCollectionTuple parsed = raw.apply("ParseArticles", new ParseArticles(settings.parser()));
-    PCollectionTuple windowed =
+    PCollection<Article> articles =
         parsed
             .get(ParseArticles.ARTICLES)
-            .apply("ExtractEntities", new ExtractEntities(settings.gazetteer()))
-            .apply(
-                "WindowByPublication",
-                new WindowByPublication(
-                    settings.windows(),
-                    settings.undated(),
-                    settings.streaming(),
-                    settings.allowedLateness(),
-                    settings.earlyFiring()));
-    PCollectionTuple dated =
-        windowed
-            .get(WindowByPublication.DATED)
+            .apply("ExtractEntities", new ExtractEntities(settings.gazetteer()));
+    PCollectionTuple windowed =
+        articles.apply(
+            "WindowByPublication",
+            new WindowByPublication(
+                settings.windows(),
+                settings.undated(),
+                settings.streaming(),
+                settings.allowedLateness(),
+                settings.earlyFiring(),
+                settings.dedupHorizon()));
+    long retention =
+        settings.windows().sizeMillis()
+            + settings.dedupHorizon().getMillis()
+            + settings.allowedLateness().getMillis();
+    PCollectionTuple deduplicated =
+        PCollectionTuple.of(DeduplicateAcrossOutlets.INPUT_ARTICLES, articles)
+            .and(DeduplicateAcrossOutlets.DATED_DIGESTS, windowed.get(WindowByPublication.DATED))
+            .and(
+                DeduplicateAcrossOutlets.UNDATED_DIGESTS, windowed.get(WindowByPublication.UNDATED))
             .apply(
                 "DeduplicateAcrossOutlets",
                 new DeduplicateAcrossOutlets(
                     settings.dedup(),
                     settings.dedupThreshold(),
-                    settings.windows(),
                     settings.dedupHorizon().getMillis(),
-                    settings.allowedLateness().getMillis()));
-    PCollectionTuple undated =
-        windowed
-            .get(WindowByPublication.UNDATED)
-            .apply(
-                "DeduplicateUndated",
-                new DeduplicateAcrossOutlets(
-                    settings.dedup(), settings.dedupThreshold(), null, 0L, 0L));
+                    retention));
     PCollection<EntityMentionCount> counts =
-        dated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
-    PCollection<Article> articles =
-        PCollectionList.of(
-                dated
-                    .get(DeduplicateAcrossOutlets.ARTICLES)
-                    .apply("DatedToGlobalWindow", passThroughGlobal()))
-            .and(
-                undated
-                    .get(DeduplicateAcrossOutlets.ARTICLES)
-                    .apply("UndatedToGlobalWindow", passThroughGlobal()))
-            .apply("AllArticles", Flatten.pCollections())
-            .setCoder(AvroCoder.of(Article.class));
-    return new Result(raw.getPipeline(), counts, articles, parsed.get(ParseArticles.DEAD_LETTERS));
-  }
-
-  /** The global window with a trigger that passes every element on as it comes. */
-  private static Window<Article> passThroughGlobal() {
-    return Window.<Article>into(new GlobalWindows())
-        .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
-        .discardingFiredPanes()
-        .withAllowedLateness(Duration.ZERO);
+        deduplicated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
+    return new Result(
+        raw.getPipeline(),
+        counts,
+        deduplicated.get(DeduplicateAcrossOutlets.ARTICLES),
+        parsed.get(ParseArticles.DEAD_LETTERS));
   }
 
   /** The three outputs of the job. */

@@ -53,15 +53,17 @@ final class EnrichArticles {
             .setCoder(CODER)
             .apply("ArticlesToGlobal", global());
     PCollection<KV<String, KV<Article, StoryVerdict>>> right =
-        verdicts
-            .apply("VerdictByVersion", MapElements.via(new VerdictOnly()))
-            .setCoder(CODER)
-            .apply("VerdictsToGlobal", global());
+        verdicts.apply("VerdictByVersion", MapElements.via(new VerdictOnly())).setCoder(CODER);
     return PCollectionList.of(left)
         .and(right)
         .apply("ArticlesAndVerdicts", Flatten.pCollections())
         .apply("WriteVerdicts", ParDo.of(new JoinFn(retentionMillis)))
         .setCoder(AvroCoder.of(Article.class));
+  }
+
+  /** Moves a collection into the global window, passing every element on as it comes. */
+  static <T> PCollection<T> toGlobal(PCollection<T> in, String name) {
+    return in.apply(name + "ToGlobal", global());
   }
 
   private static <T> Window<T> global() {
@@ -124,8 +126,11 @@ final class EnrichArticles {
       StoryVerdict v = e.getValue().getValue();
       if (a != null) {
         article.write(a);
-        if (retentionMillis != Long.MAX_VALUE) {
-          expiry.set(timestamp.plus(Duration.millis(retentionMillis)));
+        java.time.Instant eventTime = a.getPublished() != null ? a.getPublished() : a.getIngested();
+        if (retentionMillis != Long.MAX_VALUE && eventTime != null) {
+          // Verdicts on this article can change until its windows and their neighbours close.
+          long expiresAt = Math.max(timestamp.getMillis(), eventTime.toEpochMilli()) + retentionMillis;
+          expiry.set(new Instant(expiresAt));
         }
         v = pending.read();
       } else {

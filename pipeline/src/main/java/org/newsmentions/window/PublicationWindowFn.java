@@ -1,7 +1,6 @@
 package org.newsmentions.window;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
@@ -18,30 +17,24 @@ import org.apache.beam.sdk.transforms.windowing.WindowMappingFn;
  */
 public class PublicationWindowFn extends NonMergingWindowFn<Object, IntervalWindow> {
   private final PublicationWindows windows;
-  private final long horizonMillis;
 
-  public PublicationWindowFn(PublicationWindows windows, long horizonMillis) {
+  public PublicationWindowFn(PublicationWindows windows) {
     this.windows = windows;
-    this.horizonMillis = horizonMillis;
   }
 
   @Override
   public Collection<IntervalWindow> assignWindows(AssignContext c) {
     Instant t = Instant.ofEpochMilli(c.timestamp().getMillis());
-    List<IntervalWindow> out = new ArrayList<>();
-    for (Instant[] w : windows.windowsNear(t, horizonMillis)) {
-      out.add(
-          new IntervalWindow(
-              new org.joda.time.Instant(w[0].toEpochMilli()),
-              new org.joda.time.Instant(w[1].toEpochMilli())));
-    }
-    return out;
+    Instant[] w = windows.windowOf(t);
+    return List.of(
+        new IntervalWindow(
+            new org.joda.time.Instant(w[0].toEpochMilli()),
+            new org.joda.time.Instant(w[1].toEpochMilli())));
   }
 
   @Override
   public boolean isCompatible(WindowFn<?, ?> other) {
     return other instanceof PublicationWindowFn o
-        && o.horizonMillis == horizonMillis
         && o.windows.sizeMillis() == windows.sizeMillis()
         && o.windows.zone().equals(windows.zone());
   }
@@ -58,6 +51,6 @@ public class PublicationWindowFn extends NonMergingWindowFn<Object, IntervalWind
 
   @Override
   public boolean assignsToOneWindow() {
-    return horizonMillis == 0;
+    return true;
   }
 }

@@ -1,6 +1,6 @@
 package org.newsmentions.window;
 
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -12,86 +12,90 @@ import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.transforms.windowing.Window.ClosingBehavior;
-import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.newsmentions.dedup.StoryDigest;
+import org.newsmentions.dedup.StorySignatures;
 import org.newsmentions.schema.Article;
 
 /**
- * Puts each article on its publication time and into its publication-date window.
+ * Puts each article on its publication time and into its publication-date window, as a digest
+ * (signature, text hash, entities, event time: what deduplication and counting need).
  *
- * <p>Output {@link #DATED}: articles stamped with their publication time (or, under {@code
- * --undated=ingest-time}, undated ones with their ingest time), in calendar-day or fixed windows.
- * In streaming, a window fires early every {@code earlyFiring} of processing time, on time when the
- * watermark passes its end, and once per late article within the allowed lateness; panes
- * accumulate, so each pane holds the window's whole set so far. In batch there is one pane.
+ * <p>Output {@link #DATED}: digests stamped with the publication time (or, under {@code
+ * --undated=ingest-time}, undated ones with their ingest time) in calendar-day or fixed windows.
+ * Each digest is also sent to every neighbouring window within the dedup horizon, stamped inside
+ * that window, so a window sees the copies published in its neighbours; the digest keeps its true
+ * event time, and only its own window counts it. In streaming a window fires early every {@code
+ * earlyFiring} of processing time, on time when the watermark passes its end, once per late arrival
+ * within the allowed lateness, and a final time when it expires; panes accumulate, so each pane
+ * holds the window's whole set so far. In batch there is one pane per window.
  *
- * <p>Output {@link #UNDATED}: under {@code --undated=skip}, articles with no trustworthy date, in
- * the global window, so they can still be deduplicated and written but are counted in no window.
+ * <p>Output {@link #UNDATED}: under {@code --undated=skip}, digests of articles with no trustworthy
+ * date, in the global window: deduplicated among themselves, counted in no window.
  */
 public class WindowByPublication extends PTransform<PCollection<Article>, PCollectionTuple> {
-  public static final TupleTag<Article> DATED = new TupleTag<>() {};
-  public static final TupleTag<Article> UNDATED = new TupleTag<>() {};
+  public static final TupleTag<StoryDigest> DATED = new TupleTag<>() {};
+  public static final TupleTag<StoryDigest> UNDATED = new TupleTag<>() {};
 
   private final PublicationWindows windows;
   private final UndatedPolicy undated;
   private final boolean streaming;
   private final Duration allowedLateness;
   private final Duration earlyFiring;
-
-  /** The windowing this transform applies, for stages that must match it. */
-  public PublicationWindows windows() {
-    return windows;
-  }
+  private final Duration horizon;
 
   public WindowByPublication(
       PublicationWindows windows,
       UndatedPolicy undated,
       boolean streaming,
       Duration allowedLateness,
-      Duration earlyFiring) {
+      Duration earlyFiring,
+      Duration horizon) {
     this.windows = windows;
     this.undated = undated;
     this.streaming = streaming;
     this.allowedLateness = allowedLateness;
     this.earlyFiring = earlyFiring;
+    this.horizon = horizon;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
+    // Digests are made and fanned out before any timestamp is moved to publication time, so in
+    // batch every stamp moves forward from the source's and no window sees late data.
     PCollectionTuple stamped =
         articles.apply(
             "StampPublicationTime",
-            ParDo.of(new StampFn(undated)).withOutputTags(DATED, TupleTagList.of(UNDATED)));
-    PCollection<Article> dated =
+            ParDo.of(new StampFn(windows, undated, horizon.getMillis()))
+                .withOutputTags(DATED, TupleTagList.of(UNDATED)));
+    PCollection<StoryDigest> dated =
         stamped
             .get(DATED)
-            .setCoder(AvroCoder.of(Article.class))
+            .setCoder(SerializableCoder.of(StoryDigest.class))
             .apply("IntoPublicationWindows", windowing());
-    PCollection<Article> undatedArticles =
+    PCollection<StoryDigest> undatedDigests =
         stamped
             .get(UNDATED)
-            .setCoder(AvroCoder.of(Article.class))
+            .setCoder(SerializableCoder.of(StoryDigest.class))
             .apply(
                 "IntoGlobalWindow",
-                Window.<Article>into(new GlobalWindows())
+                Window.<StoryDigest>into(new GlobalWindows())
                     .triggering(globalTrigger())
-                    .discardingFiredPanes()
+                    .accumulatingFiredPanes()
                     .withAllowedLateness(Duration.ZERO));
-    return PCollectionTuple.of(DATED, dated).and(UNDATED, undatedArticles);
+    return PCollectionTuple.of(DATED, dated).and(UNDATED, undatedDigests);
   }
 
-  private Window<Article> windowing() {
-    WindowFn<Object, IntervalWindow> fn = new PublicationWindowFn(windows, 0);
+  private Window<StoryDigest> windowing() {
     Trigger trigger =
         streaming
             ? AfterWatermark.pastEndOfWindow()
@@ -102,7 +106,7 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
             : AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1));
     // In streaming every window ends with a pane marked final when it expires, even with no new
     // article since the last pane, so consumers know which counts are definitive.
-    return Window.<Article>into(fn)
+    return Window.<StoryDigest>into(new PublicationWindowFn(windows))
         .triggering(trigger)
         .withAllowedLateness(
             allowedLateness,
@@ -120,16 +124,21 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
         : DefaultTrigger.of();
   }
 
-  static class StampFn extends DoFn<Article, Article> {
+  static class StampFn extends DoFn<Article, StoryDigest> {
     private final Counter dated = Metrics.counter(WindowByPublication.class, "dated");
     private final Counter undatedSkipped =
         Metrics.counter(WindowByPublication.class, "undatedNotCounted");
     private final Counter undatedByIngest =
         Metrics.counter(WindowByPublication.class, "undatedWindowedByIngestTime");
+    private final StorySignatures signatures = new StorySignatures();
+    private final PublicationWindows windows;
     private final UndatedPolicy policy;
+    private final long horizonMillis;
 
-    StampFn(UndatedPolicy policy) {
+    StampFn(PublicationWindows windows, UndatedPolicy policy, long horizonMillis) {
+      this.windows = windows;
       this.policy = policy;
+      this.horizonMillis = horizonMillis;
     }
 
     @ProcessElement
@@ -137,13 +146,21 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
       java.time.Instant t = a.getPublished();
       if (t != null) {
         dated.inc();
-        out.get(DATED).outputWithTimestamp(a, new Instant(t.toEpochMilli()));
       } else if (policy == UndatedPolicy.INGEST_TIME && a.getIngested() != null) {
         undatedByIngest.inc();
-        out.get(DATED).outputWithTimestamp(a, new Instant(a.getIngested().toEpochMilli()));
+        t = a.getIngested();
       } else {
         undatedSkipped.inc();
-        out.get(UNDATED).outputWithTimestamp(a, BoundedWindow.TIMESTAMP_MIN_VALUE);
+        out.get(UNDATED)
+            .outputWithTimestamp(
+                signatures.digest(a, Long.MIN_VALUE), BoundedWindow.TIMESTAMP_MIN_VALUE);
+        return;
+      }
+      long time = t.toEpochMilli();
+      StoryDigest digest = signatures.digest(a, time);
+      for (java.time.Instant[] w : windows.windowsNear(t, horizonMillis)) {
+        long inside = Math.max(w[0].toEpochMilli(), Math.min(time, w[1].toEpochMilli() - 1));
+        out.get(DATED).outputWithTimestamp(digest, new Instant(inside));
       }
     }
 

@@ -37,7 +37,7 @@ class StoryClustererTest {
             .setOutlet(outlet)
             .setPublished(published)
             .setIngested(Instant.ofEpochMilli(ingestedMillis));
-    return SIGNATURES.candidate(b.build());
+    return SIGNATURES.candidate(b.build(), published == null ? 0L : published.toEpochMilli());
   }
 
   private static StoryCandidate candidate(
