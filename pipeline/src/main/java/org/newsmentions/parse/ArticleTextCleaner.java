@@ -66,7 +66,8 @@ final class ArticleTextCleaner {
   }
 
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-  private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+  private static final Pattern ZERO_WIDTH =
+      Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
   private static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s\"'”’)\\]»*]+$");
   private static final Pattern LEADING_OPENERS = Pattern.compile("^[\\s\"'“‘(\\[«*•·-]+");
 
@@ -107,7 +108,8 @@ final class ArticleTextCleaner {
 
   private static final Pattern DISCLAIMER = Pattern.compile("^(?i:(?:legal\\s+)?disclaimer)\\b");
 
-  private static final Pattern BYLINE_BY = Pattern.compile("^(?i:by|written\\s+by|reported\\s+by)\\b");
+  private static final Pattern BYLINE_BY =
+      Pattern.compile("^(?i:by|written\\s+by|reported\\s+by)\\b");
   private static final Pattern BYLINE_WORDS =
       Pattern.compile(
           "(?i:\\bnews\\s+desk\\b|\\bupdated\\s*:|\\bpublished\\s*:|\\bcreated\\s*:|\\bposted\\s*:"
@@ -148,18 +150,43 @@ final class ArticleTextCleaner {
               + "|no\\s+comments?(?:\\s+yet)?|be\\s+the\\s+first\\s+to\\s+comment|newsletter)\\b");
   private static final Set<String> SOCIAL_NAMES =
       Set.of(
-          "facebook", "twitter", "x", "linkedin", "quora", "youtube", "rss", "instagram",
-          "whatsapp", "telegram", "pinterest", "reddit", "email", "e-mail", "tiktok", "threads",
-          "flipboard", "print", "share", "mail", "copy", "link", "vk", "koo", "mastodon", "bluesky");
+          "facebook",
+          "twitter",
+          "x",
+          "linkedin",
+          "quora",
+          "youtube",
+          "rss",
+          "instagram",
+          "whatsapp",
+          "telegram",
+          "pinterest",
+          "reddit",
+          "email",
+          "e-mail",
+          "tiktok",
+          "threads",
+          "flipboard",
+          "print",
+          "share",
+          "mail",
+          "copy",
+          "link",
+          "vk",
+          "koo",
+          "mastodon",
+          "bluesky");
   private static final Pattern ADVERT =
       Pattern.compile(
           "^(?i:advertisement|advertisment|advert|ad|ads|sponsored(?:\\s+content)?|promoted"
               + "|paid\\s+content|story\\s+continues\\s+below(?:\\s+advertisement)?"
               + "|(?:article\\s+)?continues\\s+below|continue\\s+reading(?:\\s+below)?"
               + "|scroll\\s+to\\s+continue(?:\\s+with\\s+content)?|skip\\s+(?:to\\s+content|ad))$");
-  private static final Pattern SLASH_NAV = Pattern.compile("^\\p{Lu}[\\p{Lu}\\s&]*(?:\\s*/\\s*\\p{Lu}[\\p{Lu}\\s&]*)+$");
+  private static final Pattern SLASH_NAV =
+      Pattern.compile("^\\p{Lu}[\\p{Lu}\\s&]*(?:\\s*/\\s*\\p{Lu}[\\p{Lu}\\s&]*)+$");
 
-  private static final Pattern HEADER = Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s+|$)");
+  private static final Pattern HEADER =
+      Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s+|$)");
   private static final Pattern AGENCY_TAG =
       Pattern.compile(
           "^\\(([\\p{Lu}][\\p{L}\\p{N}&.'-]*(?:\\s+[\\p{Lu}][\\p{L}\\p{N}&.'-]*){0,3})\\)\\s*[-–—:]?\\s*(?=\\S)");
@@ -495,9 +522,7 @@ final class ArticleTextCleaner {
     }
     Item a = items.get(i);
     Item b = items.get(i + 1);
-    return isLongProse(a)
-        && isLongProse(b)
-        && (i == 0 || items.get(i - 1).kind != Kind.MARKER);
+    return isLongProse(a) && isLongProse(b) && (i == 0 || items.get(i - 1).kind != Kind.MARKER);
   }
 
   private static boolean isLongProse(Item it) {

@@ -38,17 +38,18 @@ final class InlineTeasers {
   private static final Pattern TOKEN = Pattern.compile("\\S+");
   private static final Pattern LOWER_WORD = Pattern.compile("^\\p{Ll}[\\p{Ll}'’-]*$");
   private static final Pattern ABBREVIATION =
-      Pattern.compile("^(?:(?:\\p{L}\\.){1,4}|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|St\\.|Jr\\.|Sr\\.|vs\\.|No\\.)$");
+      Pattern.compile(
+          "^(?:(?:\\p{L}\\.){1,4}|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|St\\.|Jr\\.|Sr\\.|vs\\.|No\\.)$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’')\\]]*$");
 
   /** Function words: a capital after one of these is still inside the teaser's headline. */
   static final Set<String> FUNCTION_WORDS =
       Set.of(
-          "of", "the", "in", "on", "at", "by", "for", "to", "a", "an", "and", "or", "with",
-          "from", "as", "is", "are", "was", "were", "be", "into", "onto", "over", "after",
-          "before", "about", "amid", "against", "between", "than", "that", "but", "nor", "its",
-          "his", "her", "their", "our", "has", "have", "had", "will", "would", "can", "could",
-          "not", "vs", "via", "per");
+          "of", "the", "in", "on", "at", "by", "for", "to", "a", "an", "and", "or", "with", "from",
+          "as", "is", "are", "was", "were", "be", "into", "onto", "over", "after", "before",
+          "about", "amid", "against", "between", "than", "that", "but", "nor", "its", "his", "her",
+          "their", "our", "has", "have", "had", "will", "would", "can", "could", "not", "vs", "via",
+          "per");
 
   private InlineTeasers() {}
 

@@ -32,8 +32,7 @@ final class JsonArticleReader {
     try {
       node = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BadArticleException(
-          "bad-json", "malformed JSON: " + e.getOriginalMessage(), e);
+      throw new BadArticleException("bad-json", "malformed JSON: " + e.getOriginalMessage(), e);
     }
     if (node == null || node.isMissingNode()) {
       throw new BadArticleException("bad-json", "no JSON value in the record");
@@ -63,10 +62,7 @@ final class JsonArticleReader {
     if (!v.isTextual()) {
       throw new BadArticleException(
           "bad-json",
-          "field '"
-              + field
-              + "' must be a string, got "
-              + v.getNodeType().name().toLowerCase());
+          "field '" + field + "' must be a string, got " + v.getNodeType().name().toLowerCase());
     }
     return v.textValue();
   }

@@ -33,8 +33,23 @@ public final class OutletResolver implements Serializable {
 
   /** Hosts of mail providers: an address there says nothing about the outlet. */
   private static final Set<String> MAIL_PROVIDERS =
-      Set.of("gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "aol", "proton",
-          "protonmail", "icloud", "mail", "yandex", "gmx", "rediffmail", "qq", "163");
+      Set.of(
+          "gmail",
+          "googlemail",
+          "yahoo",
+          "hotmail",
+          "outlook",
+          "live",
+          "aol",
+          "proton",
+          "protonmail",
+          "icloud",
+          "mail",
+          "yandex",
+          "gmx",
+          "rediffmail",
+          "qq",
+          "163");
 
   /** Photo agencies and stock libraries named in image credits, never the outlet. */
   private static final Pattern IMAGE_CREDIT =
@@ -49,7 +64,8 @@ public final class OutletResolver implements Serializable {
       Pattern.compile("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\.?$");
   private static final Pattern NAME_NOISE = Pattern.compile("[^a-z0-9]");
 
-  private static final String NAME = "([A-Z][\\p{L}\\p{N}&.'-]*(?:\\s+[A-Z][\\p{L}\\p{N}&.'-]*){0,3})";
+  private static final String NAME =
+      "([A-Z][\\p{L}\\p{N}&.'-]*(?:\\s+[A-Z][\\p{L}\\p{N}&.'-]*){0,3})";
 
   /** "(MENAFN) Text..." at the very start of the body. */
   static final Pattern AGENCY_TAG =
@@ -82,8 +98,8 @@ public final class OutletResolver implements Serializable {
   }
 
   /**
-   * The outlet key for a name a site gives itself ("Devdiscourse", "The Example Times") or a domain;
-   * null for a blank name.
+   * The outlet key for a name a site gives itself ("Devdiscourse", "The Example Times") or a
+   * domain; null for a blank name.
    */
   public String fromName(String name) {
     if (name == null || name.isBlank()) {

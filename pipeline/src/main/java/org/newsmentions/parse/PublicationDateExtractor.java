@@ -153,9 +153,9 @@ public final class PublicationDateExtractor implements Serializable {
   }
 
   /**
-   * Picks the publication date, by priority header, then metadata, then byline. A source whose
-   * date is impossible or in the future is skipped (and reported in {@link DateFinding#rejected()})
-   * and the next source is tried.
+   * Picks the publication date, by priority header, then metadata, then byline. A source whose date
+   * is impossible or in the future is skipped (and reported in {@link DateFinding#rejected()}) and
+   * the next source is tried.
    *
    * @param headerDate the {@code YYYY-MM-DD} of a raw-text header, or null
    * @param metadataDate a JSON {@code date_publish} value, or null

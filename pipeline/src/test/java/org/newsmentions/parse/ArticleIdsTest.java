@@ -38,8 +38,7 @@ class ArticleIdsTest {
     String b = ArticleIds.of("", " Bridge reopens ", "Traffic flows again.");
     assertEquals(a, b);
     assertTrue(a.matches("t:[0-9a-f]{16}"), a);
-    assertEquals(
-        "t:" + ArticleIds.sha256Prefix("Bridge reopens\nTraffic flows again."), a);
+    assertEquals("t:" + ArticleIds.sha256Prefix("Bridge reopens\nTraffic flows again."), a);
     assertNotEquals(a, ArticleIds.of(null, "Bridge reopens", "Traffic flows again!"));
   }
 }

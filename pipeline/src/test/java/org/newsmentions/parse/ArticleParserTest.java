@@ -28,8 +28,7 @@ class ArticleParserTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
   private static final Instant INGESTED = Instant.parse("2025-05-09T08:00:00Z");
   private static final ParserSettings SETTINGS =
-      new ParserSettings(
-          Clock.fixed(NOW, ZoneOffset.UTC), 4096, Duration.ofDays(2), Map.of());
+      new ParserSettings(Clock.fixed(NOW, ZoneOffset.UTC), 4096, Duration.ofDays(2), Map.of());
   private final ArticleParser parser = new ArticleParser(SETTINGS);
 
   private static final String BODY_1 =
@@ -43,7 +42,8 @@ class ArticleParserTest {
     return raw(format, payload.getBytes(StandardCharsets.UTF_8), null, null);
   }
 
-  private static RawArticle raw(RawFormat format, byte[] payload, String urlHint, String outletHint) {
+  private static RawArticle raw(
+      RawFormat format, byte[] payload, String urlHint, String outletHint) {
     return RawArticle.newBuilder()
         .setSource("test/source.txt")
         .setFormat(format)
@@ -159,17 +159,23 @@ class ArticleParserTest {
 
   @Test
   void badJson() {
-    assertEquals("bad-json", reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "{\"title\": \"Cut"))));
-    assertEquals("bad-json", reason(() -> parser.parse(raw(RawFormat.AUTO, "{\"title\": \"A\"} trailing"))));
+    assertEquals(
+        "bad-json", reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "{\"title\": \"Cut"))));
+    assertEquals(
+        "bad-json", reason(() -> parser.parse(raw(RawFormat.AUTO, "{\"title\": \"A\"} trailing"))));
     assertEquals("bad-json", reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "[1, 2, 3]"))));
-    assertEquals("bad-json", reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "\"just a string\""))));
+    assertEquals(
+        "bad-json", reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "\"just a string\""))));
     assertEquals(
         "bad-json",
-        reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "{\"title\": \"A\", \"maintext\": 42}"))));
+        reason(
+            () -> parser.parse(raw(RawFormat.JSON_LINE, "{\"title\": \"A\", \"maintext\": 42}"))));
     BadArticleException e =
         assertThrows(
             BadArticleException.class,
-            () -> parser.parse(raw(RawFormat.JSON_LINE, "{\"title\": \"A\", \"maintext\": [\"x\"]}")));
+            () ->
+                parser.parse(
+                    raw(RawFormat.JSON_LINE, "{\"title\": \"A\", \"maintext\": [\"x\"]}")));
     assertEquals("bad-json", e.reason());
     assertTrue(e.getMessage().contains("maintext"), e.getMessage());
   }
@@ -179,9 +185,12 @@ class ArticleParserTest {
     assertEquals("no-text", reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "{}"))));
     assertEquals(
         "no-text",
-        reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "{\"title\": \" \", \"maintext\": \"\"}"))));
+        reason(
+            () ->
+                parser.parse(raw(RawFormat.JSON_LINE, "{\"title\": \" \", \"maintext\": \"\"}"))));
     assertEquals(
-        "no-text", reason(() -> parser.parse(raw(RawFormat.RAW_TEXT, "HOME\nMENU\nSubscribe\n14:02\n"))));
+        "no-text",
+        reason(() -> parser.parse(raw(RawFormat.RAW_TEXT, "HOME\nMENU\nSubscribe\n14:02\n"))));
   }
 
   @Test
@@ -211,7 +220,8 @@ class ArticleParserTest {
   @Test
   void futureAndImpossibleDatesAreRejectedButTheArticleKept() throws Exception {
     ParseOutcome out =
-        parser.parse(raw(RawFormat.RAW_TEXT, " date 2025-13-45 Volunteers Clear Riverbank\n" + BODY_1));
+        parser.parse(
+            raw(RawFormat.RAW_TEXT, " date 2025-13-45 Volunteers Clear Riverbank\n" + BODY_1));
     assertNull(out.article().getPublished());
     assertEquals(DateSource.none, out.article().getPublishedFrom());
     assertEquals("2025-13-45", out.rejectedDate());
@@ -243,7 +253,8 @@ class ArticleParserTest {
 
   @Test
   void sameArticleFromFileAndFromKafkaGetsOneId() throws Exception {
-    String fileText = "Volunteers Clear Riverbank\r\n\r\n" + BODY_1 + "\r\n\r\nShare on Facebook\r\n";
+    String fileText =
+        "Volunteers Clear Riverbank\r\n\r\n" + BODY_1 + "\r\n\r\nShare on Facebook\r\n";
     String kafkaJson =
         "{\"title\": \"Volunteers  Clear Riverbank\", \"maintext\": \"" + BODY_1 + "\"}";
     String a = parser.parse(raw(RawFormat.RAW_TEXT, fileText)).article().getId();

@@ -28,7 +28,15 @@ class ArticleTextCleanerTest {
   void findsTitleAfterNavigationAndKeepsParagraphs() {
     Cleaned c =
         clean(
-            "Main Menu", "", "HOME", "", "Council Backs New Tram Line for the City", "", P1, "", P2);
+            "Main Menu",
+            "",
+            "HOME",
+            "",
+            "Council Backs New Tram Line for the City",
+            "",
+            P1,
+            "",
+            P2);
     assertEquals("Council Backs New Tram Line for the City", c.title());
     assertEquals(List.of(P1, P2), c.paragraphs());
     assertEquals(P1 + "\n\n" + P2, c.body());
@@ -43,7 +51,8 @@ class ArticleTextCleanerTest {
 
   @Test
   void singleSubheadingBetweenProseIsKept() {
-    Cleaned c = clean("Council Backs New Tram Line", "", P1, "", "What Happens Next", "", P2, "", P3);
+    Cleaned c =
+        clean("Council Backs New Tram Line", "", P1, "", "What Happens Next", "", P2, "", P3);
     assertEquals(List.of(P1, "What Happens Next", P2, P3), c.paragraphs());
   }
 
@@ -159,7 +168,8 @@ class ArticleTextCleanerTest {
 
   @Test
   void repeatedParagraphsAreKeptOnce() {
-    Cleaned c = clean("Council Backs New Tram Line", P1, P2, P3, P1, "  " + P2.replace(" ", "  "), P3);
+    Cleaned c =
+        clean("Council Backs New Tram Line", P1, P2, P3, P1, "  " + P2.replace(" ", "  "), P3);
     assertEquals(List.of(P1, P2, P3), c.paragraphs());
   }
 

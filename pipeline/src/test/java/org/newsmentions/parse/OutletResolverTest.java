@@ -39,8 +39,7 @@ class OutletResolverTest {
 
   @Test
   void fromLeadingAgencyTag() {
-    assertEquals(
-        "wirenet", outlets.fromText("(WIRENET) Farmers gathered on Monday.", List.of()));
+    assertEquals("wirenet", outlets.fromText("(WIRENET) Farmers gathered on Monday.", List.of()));
   }
 
   @Test
@@ -66,8 +65,7 @@ class OutletResolverTest {
 
   @Test
   void fromContactEmailButNotMailProviders() {
-    assertEquals(
-        "meadowwire", outlets.fromText(null, List.of("Email: desk@meadowwire.in")));
+    assertEquals("meadowwire", outlets.fromText(null, List.of("Email: desk@meadowwire.in")));
     assertNull(outlets.fromText(null, List.of("Email: somebody@gmail.com")));
   }
 

@@ -42,7 +42,8 @@ class PublicationDateExtractorTest {
 
   @Test
   void metadataBeatsByline() {
-    DateFinding f = dates.find(null, "2025-05-08 09:14:00", List.of("Published on 2 May 2025"), null);
+    DateFinding f =
+        dates.find(null, "2025-05-08 09:14:00", List.of("Published on 2 May 2025"), null);
     assertEquals(Instant.parse("2025-05-08T09:14:00Z"), f.published());
     assertEquals(DateSource.metadata, f.from());
   }
@@ -77,7 +78,8 @@ class PublicationDateExtractorTest {
   void bylineForms() {
     assertEquals(
         Instant.parse("2025-05-04T07:29:00Z"),
-        bylineInstant("Lakeside Desk | Updated: 04-05-2025 12:59 IST | Created: 04-05-2025 12:59 IST"));
+        bylineInstant(
+            "Lakeside Desk | Updated: 04-05-2025 12:59 IST | Created: 04-05-2025 12:59 IST"));
     assertEquals(Instant.parse("2025-05-08T00:00:00Z"), bylineInstant("Published on 8 May 2025"));
     assertEquals(Instant.parse("2025-05-08T09:14:00Z"), bylineInstant("May 8, 2025 / 9:14 AM"));
     assertEquals(Instant.parse("2025-05-08T21:14:00Z"), bylineInstant("May 8, 2025 9:14 pm GMT"));
@@ -88,7 +90,8 @@ class PublicationDateExtractorTest {
     assertEquals(Instant.parse("2025-05-08T00:00:00Z"), bylineInstant("Posted 8 May 2025"));
     assertEquals(Instant.parse("2025-05-08T00:00:00Z"), bylineInstant("Created: 08/05/2025"));
     assertEquals(
-        Instant.parse("2025-05-08T00:00:00Z"), bylineInstant("By Ana Ruiz | May 8, 2025 | 4 min read"));
+        Instant.parse("2025-05-08T00:00:00Z"),
+        bylineInstant("By Ana Ruiz | May 8, 2025 | 4 min read"));
     assertEquals(
         Instant.parse("2025-05-08T00:00:00Z"),
         bylineInstant("HARBOURTOWN, May 8, 2025 (Wire) - The ferry left early on Thursday."));
@@ -96,16 +99,26 @@ class PublicationDateExtractorTest {
 
   @Test
   void timeZones() {
-    assertEquals(Instant.parse("2025-05-08T13:14:00Z"), bylineInstant("Updated: May 8, 2025 9:14 AM ET"));
-    assertEquals(Instant.parse("2025-01-08T14:14:00Z"), bylineInstant("Updated: Jan 8, 2025 9:14 AM ET"));
-    assertEquals(Instant.parse("2025-05-08T14:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 EST"));
-    assertEquals(Instant.parse("2025-05-08T13:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 EDT"));
-    assertEquals(Instant.parse("2025-05-08T08:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 CET"));
-    assertEquals(Instant.parse("2025-05-08T08:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 BST"));
-    assertEquals(Instant.parse("2025-05-08T06:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 MSK"));
-    assertEquals(Instant.parse("2025-05-08T09:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 UTC"));
-    assertEquals(Instant.parse("2025-05-08T03:44:00Z"), bylineInstant("Updated: 8 May 2025 09:14 +05:30"));
-    assertEquals(Instant.parse("2025-05-08T06:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 GMT+3"));
+    assertEquals(
+        Instant.parse("2025-05-08T13:14:00Z"), bylineInstant("Updated: May 8, 2025 9:14 AM ET"));
+    assertEquals(
+        Instant.parse("2025-01-08T14:14:00Z"), bylineInstant("Updated: Jan 8, 2025 9:14 AM ET"));
+    assertEquals(
+        Instant.parse("2025-05-08T14:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 EST"));
+    assertEquals(
+        Instant.parse("2025-05-08T13:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 EDT"));
+    assertEquals(
+        Instant.parse("2025-05-08T08:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 CET"));
+    assertEquals(
+        Instant.parse("2025-05-08T08:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 BST"));
+    assertEquals(
+        Instant.parse("2025-05-08T06:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 MSK"));
+    assertEquals(
+        Instant.parse("2025-05-08T09:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 UTC"));
+    assertEquals(
+        Instant.parse("2025-05-08T03:44:00Z"), bylineInstant("Updated: 8 May 2025 09:14 +05:30"));
+    assertEquals(
+        Instant.parse("2025-05-08T06:14:00Z"), bylineInstant("Updated: 8 May 2025 09:14 GMT+3"));
   }
 
   @Test

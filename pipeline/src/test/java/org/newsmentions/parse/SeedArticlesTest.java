@@ -29,8 +29,7 @@ class SeedArticlesTest {
   private Article seed(String prefix) throws Exception {
     String dir = System.getProperty("seeds.dir");
     Path root = dir == null ? null : Path.of(dir);
-    Assumptions.assumeTrue(
-        root != null && Files.isDirectory(root), "seeds not found at " + dir);
+    Assumptions.assumeTrue(root != null && Files.isDirectory(root), "seeds not found at " + dir);
     Path file;
     try (Stream<Path> files = Files.list(root)) {
       List<Path> matches =
@@ -132,7 +131,14 @@ class SeedArticlesTest {
     assertTrue(paragraphs.contains("Deepening Humanitarian Cooperation"), body);
     assertFalse(paragraphs.contains("Russian Chinese"), body);
     assertAbsent(
-        body, "VIEW 532", "Getty", "Donetsk", "Canada's Parliament", "Me-Too", "curriculum", a.getTitle());
+        body,
+        "VIEW 532",
+        "Getty",
+        "Donetsk",
+        "Canada's Parliament",
+        "Me-Too",
+        "curriculum",
+        a.getTitle());
     assertTrue(body.contains("Belt and Road Forum"));
   }
 

@@ -65,14 +65,18 @@ class TextDecoderTest {
 
   @Test
   void decodesUtf16WithBom() throws Exception {
-    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "Tide report".getBytes(StandardCharsets.UTF_16LE));
+    byte[] le =
+        concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE},
+            "Tide report".getBytes(StandardCharsets.UTF_16LE));
     assertEquals("Tide report", TextDecoder.decode(le));
   }
 
   @Test
   void emptyAndWhitespaceOnlyAreRefused() {
     assertEquals(
-        "empty", assertThrows(BadArticleException.class, () -> TextDecoder.decode(new byte[0])).reason());
+        "empty",
+        assertThrows(BadArticleException.class, () -> TextDecoder.decode(new byte[0])).reason());
     assertEquals(
         "empty",
         assertThrows(BadArticleException.class, () -> TextDecoder.decode(utf8(" \n\t\u00A0\r\n ")))
@@ -86,14 +90,16 @@ class TextDecoderTest {
       controls[i] = (byte) (i % 7 == 0 ? 'a' : i % 5);
     }
     assertEquals(
-        "binary", assertThrows(BadArticleException.class, () -> TextDecoder.decode(controls)).reason());
+        "binary",
+        assertThrows(BadArticleException.class, () -> TextDecoder.decode(controls)).reason());
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 'x', 'y'};
     assertEquals(
         "binary", assertThrows(BadArticleException.class, () -> TextDecoder.decode(png)).reason());
     byte[] noise = new byte[400];
     new java.util.Random(7).nextBytes(noise);
     assertEquals(
-        "binary", assertThrows(BadArticleException.class, () -> TextDecoder.decode(noise)).reason());
+        "binary",
+        assertThrows(BadArticleException.class, () -> TextDecoder.decode(noise)).reason());
   }
 
   @Test
