@@ -50,6 +50,7 @@ final class ArticleTextCleaner {
 
   private static final class Item {
     String text;
+    int words;
     final boolean blankBefore;
     Kind kind;
     boolean dropped;
@@ -57,8 +58,10 @@ final class ArticleTextCleaner {
 
     Item(String text, boolean blankBefore) {
       this.text = text;
+      this.words = words(text);
       this.blankBefore = blankBefore;
     }
+
 
     boolean headingLike() {
       return kind == Kind.HEADLINE || kind == Kind.SHORT;
@@ -66,8 +69,6 @@ final class ArticleTextCleaner {
   }
 
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-  private static final Pattern ZERO_WIDTH =
-      Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
   private static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s\"'”’)\\]»*]+$");
   private static final Pattern LEADING_OPENERS = Pattern.compile("^[\\s\"'“‘(\\[«*•·-]+");
 
@@ -185,6 +186,13 @@ final class ArticleTextCleaner {
   private static final Pattern SLASH_NAV =
       Pattern.compile("^\\p{Lu}[\\p{Lu}\\s&]*(?:\\s*/\\s*\\p{Lu}[\\p{Lu}\\s&]*)+$");
 
+  private static final Pattern SEGMENTS = Pattern.compile("\\s*[|•·]\\s*");
+  private static final Pattern PIPES = Pattern.compile("\\s*\\|\\s*");
+  private static final Pattern SOCIAL_SPLIT = Pattern.compile("[\\s|,/•·]+");
+  private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
+  private static final Pattern LEADING_ON = Pattern.compile("^(?i:on|dated?)\\s*:?\\s+");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}'-]");
+
   private static final Pattern HEADER =
       Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s+|$)");
   private static final Pattern AGENCY_TAG =
@@ -223,8 +231,26 @@ final class ArticleTextCleaner {
     return out;
   }
 
+  /** Zero-width characters removed, every run of spaces (no-break ones too) one space, trimmed. */
   static String normalizeLine(String line) {
-    return SPACES.matcher(ZERO_WIDTH.matcher(line).replaceAll("")).replaceAll(" ").strip();
+    StringBuilder sb = new StringBuilder(line.length());
+    boolean space = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
+        continue;
+      }
+      if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F') {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (space) {
+        sb.append(' ');
+        space = false;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   /**
@@ -288,6 +314,9 @@ final class ArticleTextCleaner {
   /** Lines grouped into items; a hard-wrapped line continuing in lowercase joins the previous. */
   private static List<Item> items(String text) {
     List<Item> items = new ArrayList<>();
+    StringBuilder current = null;
+    String lastLine = null;
+    boolean currentBlankBefore = true;
     boolean blank = true;
     for (String raw : text.split("\n", -1)) {
       String line = normalizeLine(raw);
@@ -295,16 +324,24 @@ final class ArticleTextCleaner {
         blank = true;
         continue;
       }
-      Item last = items.isEmpty() ? null : items.get(items.size() - 1);
-      if (!blank && last != null && continuesPrevious(last.text, line)) {
-        last.text = last.text + " " + line;
+      if (!blank && current != null && continuesPrevious(lastLine, line)) {
+        current.append(' ').append(line);
       } else {
-        items.add(new Item(line, blank));
+        if (current != null) {
+          items.add(new Item(current.toString(), currentBlankBefore));
+        }
+        current = new StringBuilder(line);
+        currentBlankBefore = blank;
       }
+      lastLine = line;
       blank = false;
+    }
+    if (current != null) {
+      items.add(new Item(current.toString(), currentBlankBefore));
     }
     return items;
   }
+
 
   private static boolean continuesPrevious(String previous, String line) {
     char first = line.charAt(0);
@@ -362,9 +399,8 @@ final class ArticleTextCleaner {
       return words <= 3 ? Kind.DISCLAIMER_HEADING : Kind.BOILERPLATE;
     }
     if (!title.isEmpty()) {
-      String k = key(t);
-      String tk = key(title);
-      if (k.equals(tk) || k.startsWith(tk) && isCredit(k.substring(tk.length()))) {
+      // Items and titles are space-normalised already, so they compare as they are.
+      if (t.equals(title) || t.startsWith(title) && isCredit(t.substring(title.length()))) {
         return Kind.BOILERPLATE; // the title again, or the title as an image caption
       }
     }
@@ -428,8 +464,9 @@ final class ArticleTextCleaner {
     if (t.length() > 80) {
       return false;
     }
-    for (String segment : t.split("\\s*[|•·]\\s*")) {
-      String s = segment.replaceAll("[.\\s]+$", "").replaceFirst("^(?i:on|dated?)\\s*:?\\s+", "");
+    for (String segment : SEGMENTS.split(t)) {
+      String s = TRAILING_DOTS.matcher(segment).replaceFirst("");
+      s = LEADING_ON.matcher(s).replaceFirst("");
       if (!s.isEmpty() && !PublicationDateExtractor.DATE.matcher(s).matches()) {
         return false;
       }
@@ -438,7 +475,10 @@ final class ArticleTextCleaner {
   }
 
   private static boolean isSocialNames(String t) {
-    String[] tokens = t.toLowerCase(Locale.ROOT).split("[\\s|,/•·]+");
+    if (t.length() > 120) {
+      return false;
+    }
+    String[] tokens = SOCIAL_SPLIT.split(t.toLowerCase(Locale.ROOT));
     if (tokens.length < 2) {
       return false;
     }
@@ -451,7 +491,7 @@ final class ArticleTextCleaner {
   }
 
   private static boolean isPipeNavigation(String t) {
-    String[] parts = t.split("\\s*\\|\\s*");
+    String[] parts = PIPES.split(t);
     if (parts.length < 3) {
       return false;
     }
@@ -526,7 +566,7 @@ final class ArticleTextCleaner {
   }
 
   private static boolean isLongProse(Item it) {
-    return it.kind == Kind.PROSE && words(it.text) >= LONG_PROSE_WORDS && endsSentence(it.text);
+    return it.kind == Kind.PROSE && it.words >= LONG_PROSE_WORDS && endsSentence(it.text);
   }
 
   /**
@@ -538,7 +578,7 @@ final class ArticleTextCleaner {
     int lastLong = -1;
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
-      if (!it.dropped && it.kind == Kind.PROSE && words(it.text) >= LONG_PROSE_WORDS) {
+      if (!it.dropped && it.kind == Kind.PROSE && it.words >= LONG_PROSE_WORDS) {
         lastLong = i;
       }
     }
@@ -610,30 +650,33 @@ final class ArticleTextCleaner {
 
   /** A short line between list items (or a list item and the end) is a list item too. */
   private static void absorbListNeighbours(List<Item> items) {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int i = 0; i < items.size(); i++) {
-        Item it = items.get(i);
-        if (it.dropped || isLongProse(it) || words(it.text) >= LONG_PROSE_WORDS) {
-          continue;
-        }
-        boolean before = i > 0 && items.get(i - 1).listContext;
-        boolean after = i + 1 >= items.size() || items.get(i + 1).listContext;
-        if (before && after) {
-          it.dropped = true;
-          it.listContext = true;
-          changed = true;
-        }
+    // One pass is enough: an absorbed item's neighbours were list items already, so absorbing it
+    // changes no other item's neighbourhood.
+    for (int i = 0; i < items.size(); i++) {
+      Item it = items.get(i);
+      if (it.dropped || it.words >= LONG_PROSE_WORDS) {
+        continue;
+      }
+      boolean before = i > 0 && items.get(i - 1).listContext;
+      boolean after = i + 1 >= items.size() || items.get(i + 1).listContext;
+      if (before && after) {
+        it.dropped = true;
+        it.listContext = true;
       }
     }
   }
 
+  /** Whitespace-separated tokens that hold a letter or digit. */
   static int words(String t) {
     int n = 0;
-    for (String tok : SPACES.split(t.strip())) {
-      if (tok.codePoints().anyMatch(Character::isLetterOrDigit)) {
+    boolean counted = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00A0') {
+        counted = false;
+      } else if (!counted && Character.isLetterOrDigit(c)) {
         n++;
+        counted = true;
       }
     }
     return n;
@@ -662,7 +705,7 @@ final class ArticleTextCleaner {
       if (tok.isEmpty() || !Character.isLetter(tok.charAt(0))) {
         continue;
       }
-      String bare = tok.replaceAll("[^\\p{L}'-]", "").toLowerCase(Locale.ROOT);
+      String bare = NOT_WORD.matcher(tok).replaceAll("").toLowerCase(Locale.ROOT);
       if (i > 0 && TITLE_SMALL_WORDS.contains(bare)) {
         continue;
       }
@@ -699,6 +742,6 @@ final class ArticleTextCleaner {
 
   /** Comparison key for repeats: whitespace-normalised, case kept. */
   static String key(String t) {
-    return SPACES.matcher(t).replaceAll(" ").strip();
+    return normalizeLine(t);
   }
 }

@@ -141,7 +141,7 @@ public final class OutletResolver implements Serializable {
     }
     for (String line : lines) {
       String l = line.strip();
-      if (l.split("\\s+").length > 14) {
+      if (ArticleTextCleaner.words(l) > 14) {
         continue; // a footer is short; longer lines are prose or captions
       }
       Matcher m = COPYRIGHT.matcher(l);
@@ -172,7 +172,7 @@ public final class OutletResolver implements Serializable {
   static String canonical(String name) {
     String ascii =
         Normalizer.normalize(name, Normalizer.Form.NFD)
-            .replaceAll("\\p{M}+", "")
+            .replaceAll("\\p{M}+", "") // once per article: no need to precompile
             .toLowerCase(Locale.ROOT);
     String key = NAME_NOISE.matcher(ascii).replaceAll("");
     if (key.isEmpty()) {

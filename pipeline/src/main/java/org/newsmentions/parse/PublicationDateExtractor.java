@@ -101,6 +101,7 @@ public final class PublicationDateExtractor implements Serializable {
               + ")\\s*(?:\\([^)]{1,40}\\))?\\s*[-–—:]");
 
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("\\s*[|•·]\\s*");
+  private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
   private static final Pattern LEADING_ON = Pattern.compile("^(?i:on|dated?)\\s*:?\\s+");
 
   private static final Pattern ISO =
@@ -206,7 +207,7 @@ public final class PublicationDateExtractor implements Serializable {
     if (iso != null) {
       return iso;
     }
-    String trimmed = v.replaceAll("[.\\s]+$", "");
+    String trimmed = TRAILING_DOTS.matcher(v).replaceFirst("");
     Matcher m = DATE.matcher(trimmed);
     if (m.matches()) {
       return fromMatch(m, outlet);
@@ -245,7 +246,7 @@ public final class PublicationDateExtractor implements Serializable {
       if (atEdge && line.length() <= 120) {
         for (String segment : SEGMENT_SPLIT.split(line)) {
           String s = LEADING_ON.matcher(segment.strip()).replaceFirst("");
-          s = s.replaceAll("[.\\s]+$", "");
+          s = TRAILING_DOTS.matcher(s).replaceFirst("");
           Matcher d = DATE.matcher(s);
           if (d.matches()) {
             found.add(new Candidate(1, i, fromMatch(d, outlet)));
