@@ -36,7 +36,10 @@ final class ArticleTextCleaner {
   static final int MAX_SHORT_WORDS = 12;
 
   /** How many leading lines may be skipped as navigation while looking for the title. */
-  static final int TITLE_SEARCH_LINES = 12;
+  static final int TITLE_SEARCH_LINES = 40;
+
+  /** A heading-like first paragraph this long, followed by prose, is a standfirst. */
+  static final int MIN_STANDFIRST_WORDS = 6;
 
   private enum Kind {
     PROSE,
@@ -61,7 +64,6 @@ final class ArticleTextCleaner {
       this.words = words(text);
       this.blankBefore = blankBefore;
     }
-
 
     boolean headingLike() {
       return kind == Kind.HEADLINE || kind == Kind.SHORT;
@@ -105,7 +107,7 @@ final class ArticleTextCleaner {
               + "|editor'?s\\s+picks?|further\\s+reading|see\\s+also|in\\s+other\\s+news"
               + "|what\\s+to\\s+read\\s+next|more\\s+to\\s+explore|explore\\s+more"
               + "|comments?|discussion|(?:\\d+\\s+)?comments"
-              + "))\\s*[:»>›|-]?$");
+              + "))(?:\\s*\\(\\d+\\))?\\s*[:»>›|-]?$");
 
   private static final Pattern DISCLAIMER = Pattern.compile("^(?i:(?:legal\\s+)?disclaimer)\\b");
 
@@ -123,7 +125,8 @@ final class ArticleTextCleaner {
       Pattern.compile(
           "©|\\([cC]\\)\\s*\\d{4}|(?i:\\bgetty\\s+images\\b|\\bshutterstock\\b|\\bphoto\\s*credit"
               + "|\\bimage\\s*credit|\\bfile\\s+photo\\b|\\brepresentational\\s+image"
-              + "|\\bimage\\s+for\\s+representation|^(?:photo|image|picture|pic|credit|source)\\s*:)");
+              + "|\\bimage\\s+for\\s+representation|^(?:photo|image|picture|pic|credit|source)\\s*:"
+              + "|\\(\\s*(?:photo|image|picture|pic|file\\s+photo)\\s*[:/])");
   private static final Pattern AI_IMAGE_NOTICE =
       Pattern.compile(
           "(?i:\\bai[- ]generated\\b|\\bdoes\\s+not\\s+depict\\b|\\bfor\\s+illustrative\\s+purposes"
@@ -139,7 +142,10 @@ final class ArticleTextCleaner {
           "^(?i:e-?mail|phone|tel|telephone|fax|mobile|whatsapp|address|contact(?:\\s+us)?)"
               + "\\s*(?i:no\\.?|number)?\\s*[:.]"
               + "|(?i:\\ball\\s+rights\\s+reserved\\b|^copyright\\b|\\bterms\\s+of\\s+(?:use|service)\\b"
-              + "|\\bprivacy\\s+policy\\b|\\bcookie\\s+(?:policy|settings)\\b)");
+              + "|\\bprivacy\\s+policy\\b|\\bcookie\\s+(?:policy|settings)\\b|\\bwe\\s+use\\s+cookies\\b"
+              + "|\\baccept\\s+(?:all\\s+)?cookies\\b|^(?:tags?|topics?|categories|filed\\s+under|keywords)\\s*:"
+              + "|^please\\s+enable\\s+javascript|^javascript\\s+is\\s+disabled"
+              + "|^your\\s+browser\\s+does\\s+not\\s+support)");
   private static final Pattern SOCIAL =
       Pattern.compile(
           "^(?i:subscribe|sign\\s+up|sign\\s+in|log\\s+in|login|register\\s+now|follow\\s+us"
@@ -182,12 +188,16 @@ final class ArticleTextCleaner {
           "^(?i:advertisement|advertisment|advert|ad|ads|sponsored(?:\\s+content)?|promoted"
               + "|paid\\s+content|story\\s+continues\\s+below(?:\\s+advertisement)?"
               + "|(?:article\\s+)?continues\\s+below|continue\\s+reading(?:\\s+below)?"
-              + "|scroll\\s+to\\s+continue(?:\\s+with\\s+content)?|skip\\s+(?:to\\s+content|ad))$");
+              + "|scroll\\s+to\\s+continue(?:\\s+with\\s+content)?|skip\\s+(?:to\\s+content|ad)"
+              + "|loading(?:\\.{1,3}|…)?)$");
   private static final Pattern SLASH_NAV =
       Pattern.compile("^\\p{Lu}[\\p{Lu}\\s&]*(?:\\s*/\\s*\\p{Lu}[\\p{Lu}\\s&]*)+$");
 
   private static final Pattern SEGMENTS = Pattern.compile("\\s*[|•·]\\s*");
-  private static final Pattern PIPES = Pattern.compile("\\s*\\|\\s*");
+  private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[|>»›]\\s*");
+  private static final Pattern BREADCRUMB_MARK = Pattern.compile("\\s[>»›]\\s");
+  private static final Pattern BULLET = Pattern.compile("^(?:[-•*–·▪]|\\d{1,2}[.)])\\s+\\S");
+  private static final Pattern INTRO = Pattern.compile("\\p{Ll}\\s*:$");
   private static final Pattern SOCIAL_SPLIT = Pattern.compile("[\\s|,/•·]+");
   private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
   private static final Pattern LEADING_ON = Pattern.compile("^(?i:on|dated?)\\s*:?\\s+");
@@ -342,7 +352,6 @@ final class ArticleTextCleaner {
     return items;
   }
 
-
   private static boolean continuesPrevious(String previous, String line) {
     char first = line.charAt(0);
     if (!Character.isLetter(first) || !Character.isLowerCase(first)) {
@@ -408,7 +417,11 @@ final class ArticleTextCleaner {
       return Kind.BOILERPLATE;
     }
     boolean sentenceEnd = endsSentence(t);
-    if (words >= 2 && words <= MAX_HEADLINE_WORDS && !endsWithPeriod(t) && isTitleCase(t)) {
+    boolean titleCase = isTitleCase(t);
+    if (BULLET.matcher(t).find() && !titleCase || INTRO.matcher(t).find() && words >= 4) {
+      return Kind.PROSE; // a bulleted point of the article, or the sentence that introduces them
+    }
+    if (words >= 2 && words <= MAX_HEADLINE_WORDS && !endsWithPeriod(t) && titleCase) {
       return Kind.HEADLINE;
     }
     if (!sentenceEnd && words <= MAX_SHORT_WORDS) {
@@ -490,9 +503,11 @@ final class ArticleTextCleaner {
     return true;
   }
 
+  /** "About | Careers | Terms" and breadcrumbs ("Home > World > Asia"). */
   private static boolean isPipeNavigation(String t) {
-    String[] parts = PIPES.split(t);
-    if (parts.length < 3) {
+    String[] parts = NAV_SEPARATORS.split(t);
+    boolean breadcrumb = BREADCRUMB_MARK.matcher(t).find();
+    if (parts.length < (breadcrumb ? 2 : 3)) {
       return false;
     }
     for (String p : parts) {
@@ -635,12 +650,10 @@ final class ArticleTextCleaner {
           kept.get(k).listContext = true;
         }
       } else {
-        boolean prose =
-            i > 0
-                && kept.get(i - 1).kind == Kind.PROSE
-                && j < kept.size()
-                && kept.get(j).kind == Kind.PROSE;
-        if (!prose) {
+        boolean nextProse = j < kept.size() && kept.get(j).kind == Kind.PROSE;
+        boolean subheading = i > 0 && kept.get(i - 1).kind == Kind.PROSE && nextProse;
+        boolean standfirst = i == 0 && nextProse && kept.get(i).words >= MIN_STANDFIRST_WORDS;
+        if (!subheading && !standfirst) {
           kept.get(i).dropped = true;
         }
       }

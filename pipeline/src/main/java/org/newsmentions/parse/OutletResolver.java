@@ -190,6 +190,8 @@ public final class OutletResolver implements Serializable {
     Matcher m = HOST_IN_URL.matcher(s);
     if (m.find()) {
       host = m.group(1);
+    } else if (s.contains("://")) {
+      return null;
     } else {
       host = s.split("[/?#]", 2)[0];
       int at = host.lastIndexOf('@');

@@ -100,6 +100,7 @@ public final class PublicationDateExtractor implements Serializable {
               + DATE_CORE
               + ")\\s*(?:\\([^)]{1,40}\\))?\\s*[-–—:]");
 
+  private static final Pattern BY = Pattern.compile("^(?i:by)\\s");
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("\\s*[|•·]\\s*");
   private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
   private static final Pattern LEADING_ON = Pattern.compile("^(?i:on|dated?)\\s*:?\\s+");
@@ -243,7 +244,8 @@ public final class PublicationDateExtractor implements Serializable {
         from = Math.max(k.end(), k.start() + 1);
       }
       boolean atEdge = i < EDGE_LINES || i >= n - EDGE_LINES;
-      if (atEdge && line.length() <= 120) {
+      boolean bylineShaped = BY.matcher(line).find() || line.indexOf('|') >= 0;
+      if ((atEdge || bylineShaped) && line.length() <= 120) {
         for (String segment : SEGMENT_SPLIT.split(line)) {
           String s = LEADING_ON.matcher(segment.strip()).replaceFirst("");
           s = TRAILING_DOTS.matcher(s).replaceFirst("");

@@ -47,9 +47,12 @@ public final class TextDecoder {
     }
     Decoded d;
     if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-      d = decodeUtf16(bytes);
+      d = decodeUtf16(bytes, 2, (bytes[0] & 0xFF) == 0xFE);
     } else {
-      d = decodeUtf8(bytes);
+      d = bomlessUtf16(bytes);
+      if (d == null) {
+        d = decodeUtf8(bytes);
+      }
     }
     String raw = d.text;
     int controls = 0;
@@ -186,15 +189,44 @@ public final class TextDecoder {
     return new Decoded(sb.toString(), invalid);
   }
 
-  private static Decoded decodeUtf16(byte[] b) {
+  /**
+   * UTF-16 written without a BOM: half the bytes are NULs, all on one side. Read as UTF-16 only
+   * when that gives ordinary text; otherwise null, and the NULs will mark the record as binary.
+   */
+  private static Decoded bomlessUtf16(byte[] b) {
+    if (b.length < 8 || b.length % 2 != 0) {
+      return null;
+    }
+    int zeroEven = 0;
+    int zeroOdd = 0;
+    for (int i = 0; i < b.length; i += 2) {
+      zeroEven += b[i] == 0 ? 1 : 0;
+      zeroOdd += b[i + 1] == 0 ? 1 : 0;
+    }
+    int pairs = b.length / 2;
+    boolean littleEndian = zeroOdd >= 0.4 * pairs && zeroEven <= 0.05 * pairs;
+    boolean bigEndian = zeroEven >= 0.4 * pairs && zeroOdd <= 0.05 * pairs;
+    if (!littleEndian && !bigEndian) {
+      return null;
+    }
+    Decoded d = decodeUtf16(b, 0, bigEndian);
+    int ordinary = 0;
+    for (int i = 0; i < d.text.length(); i++) {
+      char c = d.text.charAt(i);
+      if (Character.isLetterOrDigit(c) || Character.isWhitespace(c) || (c >= 0x21 && c < 0x7F)) {
+        ordinary++;
+      }
+    }
+    return ordinary >= 0.9 * d.text.length() ? d : null;
+  }
+
+  private static Decoded decodeUtf16(byte[] b, int offset, boolean bigEndian) {
     var decoder =
-        (b[0] & 0xFF) == 0xFE
-            ? StandardCharsets.UTF_16BE.newDecoder()
-            : StandardCharsets.UTF_16LE.newDecoder();
+        bigEndian ? StandardCharsets.UTF_16BE.newDecoder() : StandardCharsets.UTF_16LE.newDecoder();
     decoder.onMalformedInput(CodingErrorAction.REPLACE);
     decoder.onUnmappableCharacter(CodingErrorAction.REPLACE);
     try {
-      String s = decoder.decode(ByteBuffer.wrap(b, 2, b.length - 2)).toString();
+      String s = decoder.decode(ByteBuffer.wrap(b, offset, b.length - offset)).toString();
       return new Decoded(s, 0);
     } catch (java.nio.charset.CharacterCodingException e) {
       // REPLACE never throws; keep the compiler happy.

@@ -191,6 +191,61 @@ class ArticleTextCleanerTest {
   }
 
   @Test
+  void bulletedPointsAndTheirIntroductionAreKept() {
+    Cleaned c =
+        clean(
+            "Council Backs New Tram Line",
+            P1,
+            "The approved plan includes:",
+            "- two new stops near the hospital",
+            "- a cycle lane along the full route",
+            "- cheaper fares for pupils",
+            P2);
+    assertEquals(
+        List.of(
+            P1,
+            "The approved plan includes:",
+            "- two new stops near the hospital",
+            "- a cycle lane along the full route",
+            "- cheaper fares for pupils",
+            P2),
+        c.paragraphs());
+  }
+
+  @Test
+  void standfirstWithoutFinalPeriodIsKept() {
+    Cleaned c =
+        clean(
+            "Council Backs New Tram Line",
+            "",
+            "Residents hope the line will ease traffic in the crowded centre",
+            "",
+            P1,
+            "",
+            P2);
+    assertEquals(
+        List.of("Residents hope the line will ease traffic in the crowded centre", P1, P2),
+        c.paragraphs());
+  }
+
+  @Test
+  void breadcrumbsTagsAndCookieNoticesAreNotText() {
+    Cleaned c =
+        clean(
+            "Home > News > Transport",
+            "We use cookies to give you the best experience on our site.",
+            "Council Backs New Tram Line",
+            P1,
+            P2,
+            "Tags: trams, council, transport",
+            "Comments (12)",
+            "Great news for the city!",
+            "About time too.");
+    assertEquals("Council Backs New Tram Line", c.title());
+    assertEquals(List.of(P1, P2), c.paragraphs());
+  }
+
+  @Test
   void headerIsReadAndTheRestOfTheLineKept() {
     String text = " date 2025-05-04 Main Menu\nCouncil Backs New Tram Line\n" + P1;
     assertEquals("2025-05-04", ArticleTextCleaner.headerDate(text));

@@ -19,6 +19,7 @@ class OutletResolverTest {
     assertEquals("valley24", outlets.fromHost("valley24.net:8080"));
     assertNull(outlets.fromHost("http://192.168.1.9/x"));
     assertNull(outlets.fromHost(null));
+    assertNull(outlets.fromHost("https://"));
   }
 
   @Test

@@ -134,6 +134,16 @@ class PublicationDateExtractorTest {
   }
 
   @Test
+  void bylineWithAuthorAnywhereInTheText() {
+    String prose =
+        "A paragraph of ordinary prose that mentions nothing about when it was written at all.";
+    String[] lines = new String[20];
+    java.util.Arrays.fill(lines, prose);
+    lines[10] = "By Lena Park | 9 April 2025";
+    assertEquals(Instant.parse("2025-04-09T00:00:00Z"), bylineInstant(lines));
+  }
+
+  @Test
   void publishedIsPreferredToUpdated() {
     assertEquals(
         Instant.parse("2025-05-01T00:00:00Z"),

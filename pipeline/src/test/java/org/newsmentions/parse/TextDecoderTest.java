@@ -73,6 +73,16 @@ class TextDecoderTest {
   }
 
   @Test
+  void decodesUtf16WithoutBom() throws Exception {
+    assertEquals(
+        "Ferry timetable changes",
+        TextDecoder.decode("Ferry timetable changes".getBytes(StandardCharsets.UTF_16LE)));
+    assertEquals(
+        "Ferry timetable changes",
+        TextDecoder.decode("Ferry timetable changes".getBytes(StandardCharsets.UTF_16BE)));
+  }
+
+  @Test
   void emptyAndWhitespaceOnlyAreRefused() {
     assertEquals(
         "empty",
