@@ -109,6 +109,11 @@ final class ArticleTextCleaner {
               + "|comments?|discussion|(?:\\d+\\s+)?comments"
               + "))(?:\\s*\\(\\d+\\))?\\s*[:»>›|-]?$");
 
+  private static final Pattern COMMENTS_HEADING =
+      Pattern.compile("^(?i:(?:\\d+\\s+)?comments?|discussion)\\b");
+  private static final Pattern SENTENCE_BREAK =
+      Pattern.compile(
+          "(?<!\\b\\p{Lu})(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Jr|No))[.!?][\"”’)]*\\s+[\"“‘(]?\\p{Lu}");
   private static final Pattern DISCLAIMER = Pattern.compile("^(?i:(?:legal\\s+)?disclaimer)\\b");
 
   private static final Pattern BYLINE_BY =
@@ -528,10 +533,11 @@ final class ArticleTextCleaner {
     final int disclaimer = 2;
     int state = normal;
     boolean disclaimerSawText = false;
+    boolean terminal = false; // comments run to the end, however long they are
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
       if (state == list) {
-        if (proseResumes(items, i)) {
+        if (!terminal && proseResumes(items, i)) {
           state = normal;
         } else {
           it.dropped = true;
@@ -542,6 +548,7 @@ final class ArticleTextCleaner {
       if (state == disclaimer) {
         if (it.kind == Kind.LIST_HEADING) {
           state = list;
+          terminal = COMMENTS_HEADING.matcher(it.text).find();
           it.dropped = true;
           it.listContext = true;
           continue;
@@ -556,6 +563,7 @@ final class ArticleTextCleaner {
       }
       if (it.kind == Kind.LIST_HEADING) {
         state = list;
+        terminal = COMMENTS_HEADING.matcher(it.text).find();
         it.dropped = true;
         it.listContext = true;
       } else if (it.kind == Kind.DISCLAIMER_HEADING) {
@@ -568,8 +576,8 @@ final class ArticleTextCleaner {
 
   /**
    * Inside a list, article prose resumes at item {@code i} when it and the next item are both long
-   * prose and no list marker (clock time, number, count) sits before either: teaser lists put a
-   * marker before each teaser or keep them short.
+   * prose, at least one of them has more than one sentence, and no list marker (clock time, number,
+   * count) sits before them: teasers are single sentences, each under a marker or a headline.
    */
   private static boolean proseResumes(List<Item> items, int i) {
     if (i + 1 >= items.size()) {
@@ -577,7 +585,20 @@ final class ArticleTextCleaner {
     }
     Item a = items.get(i);
     Item b = items.get(i + 1);
-    return isLongProse(a) && isLongProse(b) && (i == 0 || items.get(i - 1).kind != Kind.MARKER);
+    return isLongProse(a)
+        && isLongProse(b)
+        && sentences(a.text) + sentences(b.text) >= 3
+        && (i == 0 || items.get(i - 1).kind != Kind.MARKER);
+  }
+
+  /** Rough sentence count: sentence punctuation followed by a capital, plus one. */
+  static int sentences(String t) {
+    int n = 1;
+    Matcher m = SENTENCE_BREAK.matcher(t);
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   private static boolean isLongProse(Item it) {

@@ -108,6 +108,10 @@ class ArticleTextCleanerTest {
     assertEquals(List.of(P1, P2), c.paragraphs());
   }
 
+  private static final String P4 =
+      "Engineers will survey the old bridge first. Its arches may need to be strengthened before"
+          + " the heavy trams can cross the river safely.";
+
   @Test
   void articleResumesAfterARelatedBlock() {
     Cleaned c =
@@ -117,9 +121,29 @@ class ArticleTextCleanerTest {
             "Related stories:",
             "Harbour Festival Draws Record Crowds",
             "Local Bakery Wins National Award",
-            P2,
+            P4,
             P3);
-    assertEquals(List.of(P1, P2, P3), c.paragraphs());
+    assertEquals(List.of(P1, P4, P3), c.paragraphs());
+  }
+
+  @Test
+  void singleSentenceTeasersAfterAListHeadingDoNotResumeTheArticle() {
+    Cleaned c =
+        clean(
+            "Council Backs New Tram Line",
+            P1,
+            "Recommended for you",
+            "A teaser about a flower show that drew thousands of visitors to the park on a sunny"
+                + " Sunday afternoon in June.",
+            "A teaser about a cycling race that closed several roads across the valley for most of"
+                + " the day on Saturday.");
+    assertEquals(List.of(P1), c.paragraphs());
+  }
+
+  @Test
+  void commentsRunToTheEnd() {
+    Cleaned c = clean("Council Backs New Tram Line", P1, "Comments (12)", P4, P4 + " Really.", P3);
+    assertEquals(List.of(P1), c.paragraphs());
   }
 
   @Test
