@@ -445,6 +445,9 @@ final class ArticleTextCleaner {
   }
 
   private static boolean isBoilerplate(String t, int words) {
+    if (words == 0) {
+      return true; // separators and stray symbols
+    }
     if (words <= 12 && BYLINE_BY.matcher(t).find() && !endsSentence(t)) {
       return true;
     }

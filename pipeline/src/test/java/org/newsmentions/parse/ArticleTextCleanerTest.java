@@ -191,6 +191,12 @@ class ArticleTextCleanerTest {
   }
 
   @Test
+  void separatorLinesAreNotParagraphs() {
+    Cleaned c = clean("Council Backs New Tram Line", P1, "* * *", P2, "###", P3);
+    assertEquals(List.of(P1, P2, P3), c.paragraphs());
+  }
+
+  @Test
   void repeatedParagraphsAreKeptOnce() {
     Cleaned c =
         clean("Council Backs New Tram Line", P1, P2, P3, P1, "  " + P2.replace(" ", "  "), P3);

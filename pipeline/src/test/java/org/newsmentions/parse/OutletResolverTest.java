@@ -44,6 +44,14 @@ class OutletResolverTest {
   }
 
   @Test
+  void fromDatelineAgencyAndRepublishedTag() {
+    assertEquals("wirenet", outlets.fromText("PORT TOWN (WireNet) - Ferries ran late.", List.of()));
+    assertEquals(
+        "bignews", outlets.fromText("(BigNews- Small Town Daily) Rain is due.", List.of()));
+    assertNull(outlets.fromText("(Photo Desk) A picture of rain.", List.of()));
+  }
+
+  @Test
   void fromNewsDeskByline() {
     assertEquals(
         "coastline",
