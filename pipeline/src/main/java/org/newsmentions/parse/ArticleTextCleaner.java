@@ -19,8 +19,21 @@ import java.util.regex.Pattern;
  */
 final class ArticleTextCleaner {
 
-  /** A clean text: the title ("" when none), the body paragraphs and what the outlet needs. */
-  record Cleaned(String title, List<String> paragraphs, String firstParagraph, List<String> lines) {
+  /**
+   * A clean text: the title ("" when none) and the body paragraphs, plus what the outlet and date
+   * finders read.
+   *
+   * @param firstParagraph the first body paragraph before its agency tag was cut, or null
+   * @param lines every non-blank line, boilerplate included (footers name the outlet)
+   * @param dateLines the lines outside teaser lists, where a byline date may be (a list's own dates
+   *     belong to other articles)
+   */
+  record Cleaned(
+      String title,
+      List<String> paragraphs,
+      String firstParagraph,
+      List<String> lines,
+      List<String> dateLines) {
     String body() {
       return String.join("\n\n", paragraphs);
     }
@@ -323,7 +336,14 @@ final class ArticleTextCleaner {
       }
       paragraphs.add(p);
     }
-    return new Cleaned(title, List.copyOf(paragraphs), firstParagraph, allLines);
+    List<String> dateLines = new ArrayList<>();
+    for (Item it : items) {
+      if (!it.listContext) {
+        dateLines.add(it.text);
+      }
+    }
+    return new Cleaned(
+        title, List.copyOf(paragraphs), firstParagraph, allLines, List.copyOf(dateLines));
   }
 
   /** Lines grouped into items; a hard-wrapped line continuing in lowercase joins the previous. */

@@ -100,6 +100,20 @@ class ArticleParserTest {
   }
 
   @Test
+  void datesInsideATeaserListAreNotThisArticlesDate() throws Exception {
+    String text =
+        "Volunteers Clear Riverbank of Litter\n"
+            + BODY_1
+            + "\n"
+            + BODY_2
+            + "\nMore stories\nCyclists Race Through Valley Villages\nMay 3, 2025\n"
+            + "Flower Show Opens in the Park\nMay 2, 2025\n";
+    ParseOutcome out = parser.parse(raw(RawFormat.RAW_TEXT, text));
+    assertNull(out.article().getPublished());
+    assertEquals(BODY_1 + "\n\n" + BODY_2, out.article().getBody());
+  }
+
+  @Test
   void parsesNewsPleaseJson() throws Exception {
     String json =
         "{\"url\": \"https://www.riverside-weekly.co.uk/news/litter?utm_source=feed\","
