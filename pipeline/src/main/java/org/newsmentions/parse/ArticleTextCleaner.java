@@ -65,8 +65,8 @@ final class ArticleTextCleaner {
   }
 
   private static final class Item {
-    String text;
-    int words;
+    final String text;
+    final int words;
     final boolean blankBefore;
     Kind kind;
     boolean dropped;

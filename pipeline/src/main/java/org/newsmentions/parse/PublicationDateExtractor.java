@@ -161,7 +161,8 @@ public final class PublicationDateExtractor implements Serializable {
    *
    * @param headerDate the {@code YYYY-MM-DD} of a raw-text header, or null
    * @param metadataDate a JSON {@code date_publish} value, or null
-   * @param lines the text's lines, in order, boilerplate included
+   * @param lines the text's lines in order, boilerplate included but teaser lists left out (their
+   *     dates belong to other articles)
    * @param outlet the outlet key, which decides day-first or month-first numeric dates
    */
   public DateFinding find(
