@@ -1,8 +1,10 @@
 package org.newsmentions.parse;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Turns one record's bytes into text the parser can read.
@@ -54,7 +56,7 @@ public final class TextDecoder {
         d = decodeUtf8(bytes);
       }
     }
-    String raw = d.text;
+    String raw = repairMojibake(d.text);
     int controls = 0;
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
@@ -120,6 +122,55 @@ public final class TextDecoder {
   }
 
   private record Decoded(String text, int invalidBytes) {}
+
+  /** A lead character of UTF-8 read as windows-1252, then a continuation byte read the same way. */
+  private static final Pattern MOJIBAKE =
+      Pattern.compile(
+          "[ÂÃâÅÄ][\\u0080-\\u00BF\\u20AC\\u201A\\u0192\\u201E\\u2026\\u2020\\u2021"
+              + "\\u02C6\\u2030\\u0160\\u2039\\u0152\\u017D\\u2018\\u2019\\u201C\\u201D\\u2022\\u2013"
+              + "\\u2014\\u02DC\\u2122\\u0161\\u203A\\u0153\\u017E\\u0178]");
+
+  /**
+   * Undoes UTF-8 that was once decoded as windows-1252 and saved again ("Xiâ€™s" for "Xi’s"), a
+   * common scraper accident. The whole text is re-encoded as windows-1252 and read as UTF-8; the
+   * repair is kept only when every character re-encodes and the bytes are valid UTF-8, so text that
+   * merely contains "Ã" or "â" is left alone.
+   */
+  static String repairMojibake(String text) {
+    if (!MOJIBAKE.matcher(text).find()) {
+      return text;
+    }
+    byte[] bytes = new byte[text.length()];
+    for (int i = 0; i < text.length(); i++) {
+      int b = cp1252Byte(text.charAt(i));
+      if (b < 0) {
+        return text;
+      }
+      bytes[i] = (byte) b;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return text;
+    }
+  }
+
+  private static int cp1252Byte(char c) {
+    if (c < 0x80 || (c >= 0xA0 && c <= 0xFF)) {
+      return c;
+    }
+    for (int i = 0; i < CP1252_80_9F.length; i++) {
+      if (CP1252_80_9F[i] == c) {
+        return 0x80 + i;
+      }
+    }
+    return -1;
+  }
 
   private static Decoded decodeUtf8(byte[] b) {
     int start = startsWith(b, 0xEF, 0xBB, 0xBF) ? 3 : 0;
@@ -228,7 +279,7 @@ public final class TextDecoder {
     try {
       String s = decoder.decode(ByteBuffer.wrap(b, offset, b.length - offset)).toString();
       return new Decoded(s, 0);
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       // REPLACE never throws; keep the compiler happy.
       return new Decoded("", b.length);
     }

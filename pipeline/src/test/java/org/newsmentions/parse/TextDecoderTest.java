@@ -83,6 +83,16 @@ class TextDecoderTest {
   }
 
   @Test
+  void repairsUtf8ThatWasReadAsWindows1252() throws Exception {
+    assertEquals(
+        "The mayor’s “plan” – café",
+        TextDecoder.decode(utf8("The mayorâ€™s â€œplanâ€\u009D â€“ cafÃ©")));
+    // Ordinary text with such letters is left alone.
+    assertEquals("Ã la carte at Âland", TextDecoder.decode(utf8("Ã la carte at Âland")));
+    assertEquals("São Paulo’s ÂB – 東京", TextDecoder.decode(utf8("São Paulo’s ÂB – 東京")));
+  }
+
+  @Test
   void emptyAndWhitespaceOnlyAreRefused() {
     assertEquals(
         "empty",
