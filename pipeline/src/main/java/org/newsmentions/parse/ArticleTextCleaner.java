@@ -395,7 +395,10 @@ final class ArticleTextCleaner {
     for (int i = 0; i < limit; i++) {
       String t = items.get(i).text;
       Kind k = classify(t, "");
-      if (k == Kind.BOILERPLATE || k == Kind.MARKER || isNavigation(t)) {
+      if (k == Kind.BOILERPLATE
+          || k == Kind.MARKER
+          || k == Kind.LIST_HEADING // a menu entry above the headline, not a list under the article
+          || isNavigation(t)) {
         continue;
       }
       int words = words(t);
@@ -403,7 +406,6 @@ final class ArticleTextCleaner {
           && words <= 30
           && t.length() <= 250
           && !endsWithPeriod(t)
-          && k != Kind.LIST_HEADING
           && !Character.isLowerCase(firstLetter(t))) {
         return new int[] {i, i + 1};
       }

@@ -43,6 +43,13 @@ class ArticleTextCleanerTest {
   }
 
   @Test
+  void listHeadingsInTheMenuAboveTheTitleAreSkipped() {
+    Cleaned c = clean("Most Read Stories", "Latest News", "Council Backs New Tram Line", P1, P2);
+    assertEquals("Council Backs New Tram Line", c.title());
+    assertEquals(List.of(P1, P2), c.paragraphs());
+  }
+
+  @Test
   void aLeadingProseSentenceIsBodyNotTitle() {
     Cleaned c = clean(P1, P2);
     assertEquals("", c.title());
