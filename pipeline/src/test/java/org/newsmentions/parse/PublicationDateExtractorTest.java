@@ -58,6 +58,8 @@ class PublicationDateExtractorTest {
     assertEquals(Instant.parse("2025-05-08T09:14:05.123456Z"), meta("2025-05-08 09:14:05.123456"));
     assertEquals(Instant.parse("2025-05-08T00:00:00Z"), meta("2025-05-08"));
     assertEquals(Instant.parse("2025-05-08T00:00:00Z"), meta("May 8, 2025"));
+    assertEquals(Instant.parse("2025-05-08T09:14:00Z"), meta("Thu, 08 May 2025 09:14:00 GMT"));
+    assertEquals(Instant.parse("2025-05-08T09:14:00Z"), meta("2025-05-08 09:14:00+00:00"));
   }
 
   private Instant meta(String value) {
