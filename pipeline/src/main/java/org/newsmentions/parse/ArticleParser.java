@@ -72,7 +72,7 @@ public final class ArticleParser implements Serializable {
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());
     }
-    DateFinding date = dates.find(header, null, clean.lines(), outlet);
+    DateFinding date = dates.find(header, null, clean.dateLines(), outlet);
     return outcome(raw, clean, url, outlet, date, null);
   }
 
@@ -95,7 +95,7 @@ public final class ArticleParser implements Serializable {
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());
     }
-    DateFinding date = dates.find(null, json.datePublish(), clean.lines(), outlet);
+    DateFinding date = dates.find(null, json.datePublish(), clean.dateLines(), outlet);
     return outcome(raw, clean, url, outlet, date, language(json.language()));
   }
 

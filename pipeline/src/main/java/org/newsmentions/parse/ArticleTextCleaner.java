@@ -19,8 +19,21 @@ import java.util.regex.Pattern;
  */
 final class ArticleTextCleaner {
 
-  /** A clean text: the title ("" when none), the body paragraphs and what the outlet needs. */
-  record Cleaned(String title, List<String> paragraphs, String firstParagraph, List<String> lines) {
+  /**
+   * A clean text: the title ("" when none) and the body paragraphs, plus what the outlet and date
+   * finders read.
+   *
+   * @param firstParagraph the first body paragraph before its agency tag was cut, or null
+   * @param lines every non-blank line, boilerplate included (footers name the outlet)
+   * @param dateLines the lines outside teaser lists, where a byline date may be (a list's own dates
+   *     belong to other articles)
+   */
+  record Cleaned(
+      String title,
+      List<String> paragraphs,
+      String firstParagraph,
+      List<String> lines,
+      List<String> dateLines) {
     String body() {
       return String.join("\n\n", paragraphs);
     }
@@ -36,7 +49,10 @@ final class ArticleTextCleaner {
   static final int MAX_SHORT_WORDS = 12;
 
   /** How many leading lines may be skipped as navigation while looking for the title. */
-  static final int TITLE_SEARCH_LINES = 12;
+  static final int TITLE_SEARCH_LINES = 40;
+
+  /** A heading-like first paragraph this long, followed by prose, is a standfirst. */
+  static final int MIN_STANDFIRST_WORDS = 6;
 
   private enum Kind {
     PROSE,
@@ -49,7 +65,8 @@ final class ArticleTextCleaner {
   }
 
   private static final class Item {
-    String text;
+    final String text;
+    final int words;
     final boolean blankBefore;
     Kind kind;
     boolean dropped;
@@ -57,6 +74,7 @@ final class ArticleTextCleaner {
 
     Item(String text, boolean blankBefore) {
       this.text = text;
+      this.words = words(text);
       this.blankBefore = blankBefore;
     }
 
@@ -66,8 +84,6 @@ final class ArticleTextCleaner {
   }
 
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-  private static final Pattern ZERO_WIDTH =
-      Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
   private static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s\"'”’)\\]»*]+$");
   private static final Pattern LEADING_OPENERS = Pattern.compile("^[\\s\"'“‘(\\[«*•·-]+");
 
@@ -104,8 +120,13 @@ final class ArticleTextCleaner {
               + "|editor'?s\\s+picks?|further\\s+reading|see\\s+also|in\\s+other\\s+news"
               + "|what\\s+to\\s+read\\s+next|more\\s+to\\s+explore|explore\\s+more"
               + "|comments?|discussion|(?:\\d+\\s+)?comments"
-              + "))\\s*[:»>›|-]?$");
+              + "))(?:\\s*\\(\\d+\\))?\\s*[:»>›|-]?$");
 
+  private static final Pattern COMMENTS_HEADING =
+      Pattern.compile("^(?i:(?:\\d+\\s+)?comments?|discussion)\\b");
+  private static final Pattern SENTENCE_BREAK =
+      Pattern.compile(
+          "(?<!\\b\\p{Lu})(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Jr|No))[.!?][\"”’)]*\\s+[\"“‘(]?\\p{Lu}");
   private static final Pattern DISCLAIMER = Pattern.compile("^(?i:(?:legal\\s+)?disclaimer)\\b");
 
   private static final Pattern BYLINE_BY =
@@ -122,7 +143,8 @@ final class ArticleTextCleaner {
       Pattern.compile(
           "©|\\([cC]\\)\\s*\\d{4}|(?i:\\bgetty\\s+images\\b|\\bshutterstock\\b|\\bphoto\\s*credit"
               + "|\\bimage\\s*credit|\\bfile\\s+photo\\b|\\brepresentational\\s+image"
-              + "|\\bimage\\s+for\\s+representation|^(?:photo|image|picture|pic|credit|source)\\s*:)");
+              + "|\\bimage\\s+for\\s+representation|^(?:photo|image|picture|pic|credit|source)\\s*:"
+              + "|\\(\\s*(?:photo|image|picture|pic|file\\s+photo)\\s*[:/])");
   private static final Pattern AI_IMAGE_NOTICE =
       Pattern.compile(
           "(?i:\\bai[- ]generated\\b|\\bdoes\\s+not\\s+depict\\b|\\bfor\\s+illustrative\\s+purposes"
@@ -138,7 +160,10 @@ final class ArticleTextCleaner {
           "^(?i:e-?mail|phone|tel|telephone|fax|mobile|whatsapp|address|contact(?:\\s+us)?)"
               + "\\s*(?i:no\\.?|number)?\\s*[:.]"
               + "|(?i:\\ball\\s+rights\\s+reserved\\b|^copyright\\b|\\bterms\\s+of\\s+(?:use|service)\\b"
-              + "|\\bprivacy\\s+policy\\b|\\bcookie\\s+(?:policy|settings)\\b)");
+              + "|\\bprivacy\\s+policy\\b|\\bcookie\\s+(?:policy|settings)\\b|\\bwe\\s+use\\s+cookies\\b"
+              + "|\\baccept\\s+(?:all\\s+)?cookies\\b|^(?:tags?|topics?|categories|filed\\s+under|keywords)\\s*:"
+              + "|^please\\s+enable\\s+javascript|^javascript\\s+is\\s+disabled"
+              + "|^your\\s+browser\\s+does\\s+not\\s+support)");
   private static final Pattern SOCIAL =
       Pattern.compile(
           "^(?i:subscribe|sign\\s+up|sign\\s+in|log\\s+in|login|register\\s+now|follow\\s+us"
@@ -181,9 +206,20 @@ final class ArticleTextCleaner {
           "^(?i:advertisement|advertisment|advert|ad|ads|sponsored(?:\\s+content)?|promoted"
               + "|paid\\s+content|story\\s+continues\\s+below(?:\\s+advertisement)?"
               + "|(?:article\\s+)?continues\\s+below|continue\\s+reading(?:\\s+below)?"
-              + "|scroll\\s+to\\s+continue(?:\\s+with\\s+content)?|skip\\s+(?:to\\s+content|ad))$");
+              + "|scroll\\s+to\\s+continue(?:\\s+with\\s+content)?|skip\\s+(?:to\\s+content|ad)"
+              + "|loading(?:\\.{1,3}|…)?)$");
   private static final Pattern SLASH_NAV =
       Pattern.compile("^\\p{Lu}[\\p{Lu}\\s&]*(?:\\s*/\\s*\\p{Lu}[\\p{Lu}\\s&]*)+$");
+
+  private static final Pattern SEGMENTS = Pattern.compile("\\s*[|•·]\\s*");
+  private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[|>»›]\\s*");
+  private static final Pattern BREADCRUMB_MARK = Pattern.compile("\\s[>»›]\\s");
+  private static final Pattern BULLET = Pattern.compile("^(?:[-•*–·▪]|\\d{1,2}[.)])\\s+\\S");
+  private static final Pattern INTRO = Pattern.compile("\\p{Ll}\\s*:$");
+  private static final Pattern SOCIAL_SPLIT = Pattern.compile("[\\s|,/•·]+");
+  private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
+  private static final Pattern LEADING_ON = Pattern.compile("^(?i:on|dated?)\\s*:?\\s+");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}'-]");
 
   private static final Pattern HEADER =
       Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s+|$)");
@@ -223,8 +259,26 @@ final class ArticleTextCleaner {
     return out;
   }
 
+  /** Zero-width characters removed, every run of spaces (no-break ones too) one space, trimmed. */
   static String normalizeLine(String line) {
-    return SPACES.matcher(ZERO_WIDTH.matcher(line).replaceAll("")).replaceAll(" ").strip();
+    StringBuilder sb = new StringBuilder(line.length());
+    boolean space = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
+        continue;
+      }
+      if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F') {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (space) {
+        sb.append(' ');
+        space = false;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   /**
@@ -282,12 +336,22 @@ final class ArticleTextCleaner {
       }
       paragraphs.add(p);
     }
-    return new Cleaned(title, List.copyOf(paragraphs), firstParagraph, allLines);
+    List<String> dateLines = new ArrayList<>();
+    for (Item it : items) {
+      if (!it.listContext) {
+        dateLines.add(it.text);
+      }
+    }
+    return new Cleaned(
+        title, List.copyOf(paragraphs), firstParagraph, allLines, List.copyOf(dateLines));
   }
 
   /** Lines grouped into items; a hard-wrapped line continuing in lowercase joins the previous. */
   private static List<Item> items(String text) {
     List<Item> items = new ArrayList<>();
+    StringBuilder current = null;
+    String lastLine = null;
+    boolean currentBlankBefore = true;
     boolean blank = true;
     for (String raw : text.split("\n", -1)) {
       String line = normalizeLine(raw);
@@ -295,13 +359,20 @@ final class ArticleTextCleaner {
         blank = true;
         continue;
       }
-      Item last = items.isEmpty() ? null : items.get(items.size() - 1);
-      if (!blank && last != null && continuesPrevious(last.text, line)) {
-        last.text = last.text + " " + line;
+      if (!blank && current != null && continuesPrevious(lastLine, line)) {
+        current.append(' ').append(line);
       } else {
-        items.add(new Item(line, blank));
+        if (current != null) {
+          items.add(new Item(current.toString(), currentBlankBefore));
+        }
+        current = new StringBuilder(line);
+        currentBlankBefore = blank;
       }
+      lastLine = line;
       blank = false;
+    }
+    if (current != null) {
+      items.add(new Item(current.toString(), currentBlankBefore));
     }
     return items;
   }
@@ -324,7 +395,10 @@ final class ArticleTextCleaner {
     for (int i = 0; i < limit; i++) {
       String t = items.get(i).text;
       Kind k = classify(t, "");
-      if (k == Kind.BOILERPLATE || k == Kind.MARKER || isNavigation(t)) {
+      if (k == Kind.BOILERPLATE
+          || k == Kind.MARKER
+          || k == Kind.LIST_HEADING // a menu entry above the headline, not a list under the article
+          || isNavigation(t)) {
         continue;
       }
       int words = words(t);
@@ -332,7 +406,6 @@ final class ArticleTextCleaner {
           && words <= 30
           && t.length() <= 250
           && !endsWithPeriod(t)
-          && k != Kind.LIST_HEADING
           && !Character.isLowerCase(firstLetter(t))) {
         return new int[] {i, i + 1};
       }
@@ -362,9 +435,8 @@ final class ArticleTextCleaner {
       return words <= 3 ? Kind.DISCLAIMER_HEADING : Kind.BOILERPLATE;
     }
     if (!title.isEmpty()) {
-      String k = key(t);
-      String tk = key(title);
-      if (k.equals(tk) || k.startsWith(tk) && isCredit(k.substring(tk.length()))) {
+      // Items and titles are space-normalised already, so they compare as they are.
+      if (t.equals(title) || t.startsWith(title) && isCredit(t.substring(title.length()))) {
         return Kind.BOILERPLATE; // the title again, or the title as an image caption
       }
     }
@@ -372,7 +444,11 @@ final class ArticleTextCleaner {
       return Kind.BOILERPLATE;
     }
     boolean sentenceEnd = endsSentence(t);
-    if (words >= 2 && words <= MAX_HEADLINE_WORDS && !endsWithPeriod(t) && isTitleCase(t)) {
+    boolean titleCase = isTitleCase(t);
+    if (BULLET.matcher(t).find() && !titleCase || INTRO.matcher(t).find() && words >= 4) {
+      return Kind.PROSE; // a bulleted point of the article, or the sentence that introduces them
+    }
+    if (words >= 2 && words <= MAX_HEADLINE_WORDS && !endsWithPeriod(t) && titleCase) {
       return Kind.HEADLINE;
     }
     if (!sentenceEnd && words <= MAX_SHORT_WORDS) {
@@ -391,6 +467,9 @@ final class ArticleTextCleaner {
   }
 
   private static boolean isBoilerplate(String t, int words) {
+    if (words == 0) {
+      return true; // separators and stray symbols
+    }
     if (words <= 12 && BYLINE_BY.matcher(t).find() && !endsSentence(t)) {
       return true;
     }
@@ -428,8 +507,9 @@ final class ArticleTextCleaner {
     if (t.length() > 80) {
       return false;
     }
-    for (String segment : t.split("\\s*[|•·]\\s*")) {
-      String s = segment.replaceAll("[.\\s]+$", "").replaceFirst("^(?i:on|dated?)\\s*:?\\s+", "");
+    for (String segment : SEGMENTS.split(t)) {
+      String s = TRAILING_DOTS.matcher(segment).replaceFirst("");
+      s = LEADING_ON.matcher(s).replaceFirst("");
       if (!s.isEmpty() && !PublicationDateExtractor.DATE.matcher(s).matches()) {
         return false;
       }
@@ -438,7 +518,10 @@ final class ArticleTextCleaner {
   }
 
   private static boolean isSocialNames(String t) {
-    String[] tokens = t.toLowerCase(Locale.ROOT).split("[\\s|,/•·]+");
+    if (t.length() > 120) {
+      return false;
+    }
+    String[] tokens = SOCIAL_SPLIT.split(t.toLowerCase(Locale.ROOT));
     if (tokens.length < 2) {
       return false;
     }
@@ -450,9 +533,11 @@ final class ArticleTextCleaner {
     return true;
   }
 
+  /** "About | Careers | Terms" and breadcrumbs ("Home > World > Asia"). */
   private static boolean isPipeNavigation(String t) {
-    String[] parts = t.split("\\s*\\|\\s*");
-    if (parts.length < 3) {
+    String[] parts = NAV_SEPARATORS.split(t);
+    boolean breadcrumb = BREADCRUMB_MARK.matcher(t).find();
+    if (parts.length < (breadcrumb ? 2 : 3)) {
       return false;
     }
     for (String p : parts) {
@@ -473,10 +558,11 @@ final class ArticleTextCleaner {
     final int disclaimer = 2;
     int state = normal;
     boolean disclaimerSawText = false;
+    boolean terminal = false; // comments run to the end, however long they are
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
       if (state == list) {
-        if (proseResumes(items, i)) {
+        if (!terminal && proseResumes(items, i)) {
           state = normal;
         } else {
           it.dropped = true;
@@ -487,6 +573,7 @@ final class ArticleTextCleaner {
       if (state == disclaimer) {
         if (it.kind == Kind.LIST_HEADING) {
           state = list;
+          terminal = COMMENTS_HEADING.matcher(it.text).find();
           it.dropped = true;
           it.listContext = true;
           continue;
@@ -501,6 +588,7 @@ final class ArticleTextCleaner {
       }
       if (it.kind == Kind.LIST_HEADING) {
         state = list;
+        terminal = COMMENTS_HEADING.matcher(it.text).find();
         it.dropped = true;
         it.listContext = true;
       } else if (it.kind == Kind.DISCLAIMER_HEADING) {
@@ -513,8 +601,8 @@ final class ArticleTextCleaner {
 
   /**
    * Inside a list, article prose resumes at item {@code i} when it and the next item are both long
-   * prose and no list marker (clock time, number, count) sits before either: teaser lists put a
-   * marker before each teaser or keep them short.
+   * prose, at least one of them has more than one sentence, and no list marker (clock time, number,
+   * count) sits before them: teasers are single sentences, each under a marker or a headline.
    */
   private static boolean proseResumes(List<Item> items, int i) {
     if (i + 1 >= items.size()) {
@@ -522,11 +610,24 @@ final class ArticleTextCleaner {
     }
     Item a = items.get(i);
     Item b = items.get(i + 1);
-    return isLongProse(a) && isLongProse(b) && (i == 0 || items.get(i - 1).kind != Kind.MARKER);
+    return isLongProse(a)
+        && isLongProse(b)
+        && sentences(a.text) + sentences(b.text) >= 3
+        && (i == 0 || items.get(i - 1).kind != Kind.MARKER);
+  }
+
+  /** Rough sentence count: sentence punctuation followed by a capital, plus one. */
+  static int sentences(String t) {
+    int n = 1;
+    Matcher m = SENTENCE_BREAK.matcher(t);
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   private static boolean isLongProse(Item it) {
-    return it.kind == Kind.PROSE && words(it.text) >= LONG_PROSE_WORDS && endsSentence(it.text);
+    return it.kind == Kind.PROSE && it.words >= LONG_PROSE_WORDS && endsSentence(it.text);
   }
 
   /**
@@ -538,7 +639,7 @@ final class ArticleTextCleaner {
     int lastLong = -1;
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
-      if (!it.dropped && it.kind == Kind.PROSE && words(it.text) >= LONG_PROSE_WORDS) {
+      if (!it.dropped && it.kind == Kind.PROSE && it.words >= LONG_PROSE_WORDS) {
         lastLong = i;
       }
     }
@@ -595,12 +696,10 @@ final class ArticleTextCleaner {
           kept.get(k).listContext = true;
         }
       } else {
-        boolean prose =
-            i > 0
-                && kept.get(i - 1).kind == Kind.PROSE
-                && j < kept.size()
-                && kept.get(j).kind == Kind.PROSE;
-        if (!prose) {
+        boolean nextProse = j < kept.size() && kept.get(j).kind == Kind.PROSE;
+        boolean subheading = i > 0 && kept.get(i - 1).kind == Kind.PROSE && nextProse;
+        boolean standfirst = i == 0 && nextProse && kept.get(i).words >= MIN_STANDFIRST_WORDS;
+        if (!subheading && !standfirst) {
           kept.get(i).dropped = true;
         }
       }
@@ -610,30 +709,33 @@ final class ArticleTextCleaner {
 
   /** A short line between list items (or a list item and the end) is a list item too. */
   private static void absorbListNeighbours(List<Item> items) {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int i = 0; i < items.size(); i++) {
-        Item it = items.get(i);
-        if (it.dropped || isLongProse(it) || words(it.text) >= LONG_PROSE_WORDS) {
-          continue;
-        }
-        boolean before = i > 0 && items.get(i - 1).listContext;
-        boolean after = i + 1 >= items.size() || items.get(i + 1).listContext;
-        if (before && after) {
-          it.dropped = true;
-          it.listContext = true;
-          changed = true;
-        }
+    // One pass is enough: an absorbed item's neighbours were list items already, so absorbing it
+    // changes no other item's neighbourhood.
+    for (int i = 0; i < items.size(); i++) {
+      Item it = items.get(i);
+      if (it.dropped || it.words >= LONG_PROSE_WORDS) {
+        continue;
+      }
+      boolean before = i > 0 && items.get(i - 1).listContext;
+      boolean after = i + 1 >= items.size() || items.get(i + 1).listContext;
+      if (before && after) {
+        it.dropped = true;
+        it.listContext = true;
       }
     }
   }
 
+  /** Whitespace-separated tokens that hold a letter or digit. */
   static int words(String t) {
     int n = 0;
-    for (String tok : SPACES.split(t.strip())) {
-      if (tok.codePoints().anyMatch(Character::isLetterOrDigit)) {
+    boolean counted = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00A0') {
+        counted = false;
+      } else if (!counted && Character.isLetterOrDigit(c)) {
         n++;
+        counted = true;
       }
     }
     return n;
@@ -662,7 +764,7 @@ final class ArticleTextCleaner {
       if (tok.isEmpty() || !Character.isLetter(tok.charAt(0))) {
         continue;
       }
-      String bare = tok.replaceAll("[^\\p{L}'-]", "").toLowerCase(Locale.ROOT);
+      String bare = NOT_WORD.matcher(tok).replaceAll("").toLowerCase(Locale.ROOT);
       if (i > 0 && TITLE_SMALL_WORDS.contains(bare)) {
         continue;
       }
@@ -699,6 +801,6 @@ final class ArticleTextCleaner {
 
   /** Comparison key for repeats: whitespace-normalised, case kept. */
   static String key(String t) {
-    return SPACES.matcher(t).replaceAll(" ").strip();
+    return normalizeLine(t);
   }
 }

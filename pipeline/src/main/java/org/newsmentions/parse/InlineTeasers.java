@@ -35,6 +35,7 @@ final class InlineTeasers {
               + WEAK
               + "\\s*[|:»›]+\\s*))");
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern TOKEN = Pattern.compile("\\S+");
   private static final Pattern LOWER_WORD = Pattern.compile("^\\p{Ll}[\\p{Ll}'’-]*$");
   private static final Pattern ABBREVIATION =
@@ -55,28 +56,36 @@ final class InlineTeasers {
 
   /** The paragraph with its teasers cut out; empty when the paragraph is only a teaser. */
   static String cut(String paragraph) {
-    String text = paragraph;
-    int searchFrom = 0;
-    while (true) {
-      Matcher m = MARKER.matcher(text);
-      if (!m.find(searchFrom)) {
-        return text.strip();
-      }
-      int start = m.start("m");
-      int headlineStart = m.end("m");
-      if (start == 0 && isShortLine(text)) {
-        return "";
-      }
-      int end = headlineEnd(text, headlineStart);
-      String before = text.substring(0, start).stripTrailing();
-      String after = text.substring(end).stripLeading();
-      text = before.isEmpty() ? after : after.isEmpty() ? before : before + " " + after;
-      searchFrom = before.length();
+    Matcher m = MARKER.matcher(paragraph);
+    if (!m.find()) {
+      return paragraph.strip();
     }
+    if (m.start("m") == 0 && isShortLine(paragraph)) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(paragraph.length());
+    int from = 0;
+    do {
+      append(out, paragraph.substring(from, m.start("m")));
+      from = headlineEnd(paragraph, m.end("m"));
+    } while (from < paragraph.length() && m.find(from));
+    append(out, paragraph.substring(from));
+    return out.toString();
+  }
+
+  private static void append(StringBuilder out, String piece) {
+    String p = piece.strip();
+    if (p.isEmpty()) {
+      return;
+    }
+    if (out.length() > 0) {
+      out.append(' ');
+    }
+    out.append(p);
   }
 
   private static boolean isShortLine(String text) {
-    String[] words = text.strip().split("\\s+");
+    String[] words = SPACES.split(text.strip());
     if (words.length > MAX_TEASER_LINE_WORDS) {
       return false;
     }

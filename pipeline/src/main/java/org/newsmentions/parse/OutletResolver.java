@@ -71,6 +71,14 @@ public final class OutletResolver implements Serializable {
   static final Pattern AGENCY_TAG =
       Pattern.compile("^\\(([A-Z][\\p{L}\\p{N}&.'-]*(?:\\s+[A-Z][\\p{L}\\p{N}&.'-]*){0,3})\\)");
 
+  /** "HARBOURTOWN (Wire) - ..." at the start of the body. */
+  private static final Pattern DATELINE_AGENCY =
+      Pattern.compile(
+          "^\\p{Lu}[\\p{Lu} .,'-]{1,40}\\(([A-Z][\\p{L}&.'-]*(?:\\s+[A-Z][\\p{L}&.'-]*){0,3})\\)"
+              + "\\s*[-–—:]");
+
+  private static final Pattern REPUBLISHED_FROM = Pattern.compile("\\s*[-–—]\\s+");
+
   private static final Pattern NEWS_DESK = Pattern.compile("^" + NAME + "\\s+News\\s+Desk\\b");
   private static final Pattern COPYRIGHT =
       Pattern.compile(
@@ -122,9 +130,13 @@ public final class OutletResolver implements Serializable {
    */
   public String fromText(String firstBodyParagraph, List<String> lines) {
     if (firstBodyParagraph != null) {
-      Matcher m = AGENCY_TAG.matcher(firstBodyParagraph.strip());
-      if (m.find() && !IMAGE_CREDIT.matcher(m.group(1)).find()) {
-        String key = fromName(m.group(1));
+      String first = firstBodyParagraph.strip();
+      Matcher m = AGENCY_TAG.matcher(first);
+      Matcher d = DATELINE_AGENCY.matcher(first);
+      String tag = m.find() ? m.group(1) : d.find() ? d.group(1) : null;
+      if (tag != null && !IMAGE_CREDIT.matcher(tag).find()) {
+        // "(MENAFN- Gulf Times)": the site republishing comes first.
+        String key = fromName(REPUBLISHED_FROM.split(tag, 2)[0]);
         if (key != null) {
           return key;
         }
@@ -141,7 +153,7 @@ public final class OutletResolver implements Serializable {
     }
     for (String line : lines) {
       String l = line.strip();
-      if (l.split("\\s+").length > 14) {
+      if (ArticleTextCleaner.words(l) > 14) {
         continue; // a footer is short; longer lines are prose or captions
       }
       Matcher m = COPYRIGHT.matcher(l);
@@ -172,7 +184,7 @@ public final class OutletResolver implements Serializable {
   static String canonical(String name) {
     String ascii =
         Normalizer.normalize(name, Normalizer.Form.NFD)
-            .replaceAll("\\p{M}+", "")
+            .replaceAll("\\p{M}+", "") // once per article: no need to precompile
             .toLowerCase(Locale.ROOT);
     String key = NAME_NOISE.matcher(ascii).replaceAll("");
     if (key.isEmpty()) {
@@ -190,6 +202,8 @@ public final class OutletResolver implements Serializable {
     Matcher m = HOST_IN_URL.matcher(s);
     if (m.find()) {
       host = m.group(1);
+    } else if (s.contains("://")) {
+      return null;
     } else {
       host = s.split("[/?#]", 2)[0];
       int at = host.lastIndexOf('@');

@@ -100,7 +100,9 @@ public final class PublicationDateExtractor implements Serializable {
               + DATE_CORE
               + ")\\s*(?:\\([^)]{1,40}\\))?\\s*[-–—:]");
 
+  private static final Pattern BY = Pattern.compile("^(?i:by)\\s");
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("\\s*[|•·]\\s*");
+  private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
   private static final Pattern LEADING_ON = Pattern.compile("^(?i:on|dated?)\\s*:?\\s+");
 
   private static final Pattern ISO =
@@ -159,7 +161,8 @@ public final class PublicationDateExtractor implements Serializable {
    *
    * @param headerDate the {@code YYYY-MM-DD} of a raw-text header, or null
    * @param metadataDate a JSON {@code date_publish} value, or null
-   * @param lines the text's lines, in order, boilerplate included
+   * @param lines the text's lines in order, boilerplate included but teaser lists left out (their
+   *     dates belong to other articles)
    * @param outlet the outlet key, which decides day-first or month-first numeric dates
    */
   public DateFinding find(
@@ -206,7 +209,7 @@ public final class PublicationDateExtractor implements Serializable {
     if (iso != null) {
       return iso;
     }
-    String trimmed = v.replaceAll("[.\\s]+$", "");
+    String trimmed = TRAILING_DOTS.matcher(v).replaceFirst("");
     Matcher m = DATE.matcher(trimmed);
     if (m.matches()) {
       return fromMatch(m, outlet);
@@ -242,10 +245,11 @@ public final class PublicationDateExtractor implements Serializable {
         from = Math.max(k.end(), k.start() + 1);
       }
       boolean atEdge = i < EDGE_LINES || i >= n - EDGE_LINES;
-      if (atEdge && line.length() <= 120) {
+      boolean bylineShaped = BY.matcher(line).find() || line.indexOf('|') >= 0;
+      if ((atEdge || bylineShaped) && line.length() <= 120) {
         for (String segment : SEGMENT_SPLIT.split(line)) {
           String s = LEADING_ON.matcher(segment.strip()).replaceFirst("");
-          s = s.replaceAll("[.\\s]+$", "");
+          s = TRAILING_DOTS.matcher(s).replaceFirst("");
           Matcher d = DATE.matcher(s);
           if (d.matches()) {
             found.add(new Candidate(1, i, fromMatch(d, outlet)));

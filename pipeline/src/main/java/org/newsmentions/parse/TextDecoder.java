@@ -1,8 +1,10 @@
 package org.newsmentions.parse;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Turns one record's bytes into text the parser can read.
@@ -47,11 +49,14 @@ public final class TextDecoder {
     }
     Decoded d;
     if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-      d = decodeUtf16(bytes);
+      d = decodeUtf16(bytes, 2, (bytes[0] & 0xFF) == 0xFE);
     } else {
-      d = decodeUtf8(bytes);
+      d = bomlessUtf16(bytes);
+      if (d == null) {
+        d = decodeUtf8(bytes);
+      }
     }
-    String raw = d.text;
+    String raw = repairMojibake(d.text);
     int controls = 0;
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
@@ -117,6 +122,55 @@ public final class TextDecoder {
   }
 
   private record Decoded(String text, int invalidBytes) {}
+
+  /** A lead character of UTF-8 read as windows-1252, then a continuation byte read the same way. */
+  private static final Pattern MOJIBAKE =
+      Pattern.compile(
+          "[ÂÃâÅÄ][\\u0080-\\u00BF\\u20AC\\u201A\\u0192\\u201E\\u2026\\u2020\\u2021"
+              + "\\u02C6\\u2030\\u0160\\u2039\\u0152\\u017D\\u2018\\u2019\\u201C\\u201D\\u2022\\u2013"
+              + "\\u2014\\u02DC\\u2122\\u0161\\u203A\\u0153\\u017E\\u0178]");
+
+  /**
+   * Undoes UTF-8 that was once decoded as windows-1252 and saved again ("Xiâ€™s" for "Xi’s"), a
+   * common scraper accident. The whole text is re-encoded as windows-1252 and read as UTF-8; the
+   * repair is kept only when every character re-encodes and the bytes are valid UTF-8, so text that
+   * merely contains "Ã" or "â" is left alone.
+   */
+  static String repairMojibake(String text) {
+    if (!MOJIBAKE.matcher(text).find()) {
+      return text;
+    }
+    byte[] bytes = new byte[text.length()];
+    for (int i = 0; i < text.length(); i++) {
+      int b = cp1252Byte(text.charAt(i));
+      if (b < 0) {
+        return text;
+      }
+      bytes[i] = (byte) b;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return text;
+    }
+  }
+
+  private static int cp1252Byte(char c) {
+    if (c < 0x80 || (c >= 0xA0 && c <= 0xFF)) {
+      return c;
+    }
+    for (int i = 0; i < CP1252_80_9F.length; i++) {
+      if (CP1252_80_9F[i] == c) {
+        return 0x80 + i;
+      }
+    }
+    return -1;
+  }
 
   private static Decoded decodeUtf8(byte[] b) {
     int start = startsWith(b, 0xEF, 0xBB, 0xBF) ? 3 : 0;
@@ -186,17 +240,46 @@ public final class TextDecoder {
     return new Decoded(sb.toString(), invalid);
   }
 
-  private static Decoded decodeUtf16(byte[] b) {
+  /**
+   * UTF-16 written without a BOM: half the bytes are NULs, all on one side. Read as UTF-16 only
+   * when that gives ordinary text; otherwise null, and the NULs will mark the record as binary.
+   */
+  private static Decoded bomlessUtf16(byte[] b) {
+    if (b.length < 8 || b.length % 2 != 0) {
+      return null;
+    }
+    int zeroEven = 0;
+    int zeroOdd = 0;
+    for (int i = 0; i < b.length; i += 2) {
+      zeroEven += b[i] == 0 ? 1 : 0;
+      zeroOdd += b[i + 1] == 0 ? 1 : 0;
+    }
+    int pairs = b.length / 2;
+    boolean littleEndian = zeroOdd >= 0.4 * pairs && zeroEven <= 0.05 * pairs;
+    boolean bigEndian = zeroEven >= 0.4 * pairs && zeroOdd <= 0.05 * pairs;
+    if (!littleEndian && !bigEndian) {
+      return null;
+    }
+    Decoded d = decodeUtf16(b, 0, bigEndian);
+    int ordinary = 0;
+    for (int i = 0; i < d.text.length(); i++) {
+      char c = d.text.charAt(i);
+      if (Character.isLetterOrDigit(c) || Character.isWhitespace(c) || (c >= 0x21 && c < 0x7F)) {
+        ordinary++;
+      }
+    }
+    return ordinary >= 0.9 * d.text.length() ? d : null;
+  }
+
+  private static Decoded decodeUtf16(byte[] b, int offset, boolean bigEndian) {
     var decoder =
-        (b[0] & 0xFF) == 0xFE
-            ? StandardCharsets.UTF_16BE.newDecoder()
-            : StandardCharsets.UTF_16LE.newDecoder();
+        bigEndian ? StandardCharsets.UTF_16BE.newDecoder() : StandardCharsets.UTF_16LE.newDecoder();
     decoder.onMalformedInput(CodingErrorAction.REPLACE);
     decoder.onUnmappableCharacter(CodingErrorAction.REPLACE);
     try {
-      String s = decoder.decode(ByteBuffer.wrap(b, 2, b.length - 2)).toString();
+      String s = decoder.decode(ByteBuffer.wrap(b, offset, b.length - offset)).toString();
       return new Decoded(s, 0);
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       // REPLACE never throws; keep the compiler happy.
       return new Decoded("", b.length);
     }

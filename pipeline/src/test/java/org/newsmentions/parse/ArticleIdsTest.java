@@ -1,0 +1,44 @@
+package org.newsmentions.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ArticleIdsTest {
+
+  @Test
+  void normalisesUrls() {
+    assertEquals(
+        "https://example.org/news/otters-return",
+        ArticleIds.normalizeUrl("HTTPS://WWW.Example.ORG/news/otters-return/#comments"));
+    assertEquals(
+        "https://example.org/a?id=7&page=2",
+        ArticleIds.normalizeUrl(
+            "https://www.example.org/a/?utm_source=x&id=7&fbclid=abc&page=2&gclid=q&UTM_Medium=y"));
+    assertEquals("https://example.org", ArticleIds.normalizeUrl("https://example.org/"));
+    assertEquals("http://example.org/x", ArticleIds.normalizeUrl("http://example.org:80/x"));
+    assertNull(ArticleIds.normalizeUrl("  "));
+  }
+
+  @Test
+  void sameUrlModuloNoiseGivesSameId() {
+    String a = ArticleIds.of("https://www.example.org/story/1?utm_campaign=z", "T", "B");
+    String b = ArticleIds.of("https://example.org/story/1/", "Other", "Other");
+    assertEquals(a, b);
+    assertTrue(a.matches("u:[0-9a-f]{16}"), a);
+    assertNotEquals(a, ArticleIds.of("https://example.org/story/2", "T", "B"));
+  }
+
+  @Test
+  void withoutUrlTheIdComesFromTitleAndBody() {
+    String a = ArticleIds.of(null, "Bridge  reopens", "Traffic flows\n\nagain.");
+    String b = ArticleIds.of("", " Bridge reopens ", "Traffic flows again.");
+    assertEquals(a, b);
+    assertTrue(a.matches("t:[0-9a-f]{16}"), a);
+    assertEquals("t:" + ArticleIds.sha256Prefix("Bridge reopens\nTraffic flows again."), a);
+    assertNotEquals(a, ArticleIds.of(null, "Bridge reopens", "Traffic flows again!"));
+  }
+}

@@ -1,0 +1,85 @@
+package org.newsmentions.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutletResolverTest {
+  private final OutletResolver outlets = new OutletResolver();
+
+  @Test
+  void fromHostsAndUrls() {
+    assertEquals("riverpost", outlets.fromHost("www.riverpost.com"));
+    assertEquals("riverpost", outlets.fromHost("https://m.riverpost.com/a/b?c=1"));
+    assertEquals("riverpost", outlets.fromHost("amp.riverpost.com"));
+    assertEquals("dailykite", outlets.fromHost("https://edition.daily-kite.co.uk/world"));
+    assertEquals("harbourtimes", outlets.fromHost("news.harbourtimes.com.au"));
+    assertEquals("valley24", outlets.fromHost("valley24.net:8080"));
+    assertNull(outlets.fromHost("http://192.168.1.9/x"));
+    assertNull(outlets.fromHost(null));
+    assertNull(outlets.fromHost("https://"));
+  }
+
+  @Test
+  void aliasesMapToOneKey() {
+    assertEquals("ap", outlets.fromHost("https://apnews.com/article/x"));
+    assertEquals("ap", outlets.fromName("Associated Press"));
+    assertEquals("reuters", outlets.fromName("Reuters.com"));
+    assertEquals("reuters", outlets.fromName("reuters"));
+  }
+
+  @Test
+  void fromNames() {
+    assertEquals("thelakeherald", outlets.fromName("The Lake Herald"));
+    assertEquals("lakeherald", outlets.fromName("lakeherald.org"));
+    assertEquals("eltiempo", outlets.fromName("El Tiémpo"));
+    assertNull(outlets.fromName(" "));
+  }
+
+  @Test
+  void fromLeadingAgencyTag() {
+    assertEquals("wirenet", outlets.fromText("(WIRENET) Farmers gathered on Monday.", List.of()));
+  }
+
+  @Test
+  void fromDatelineAgencyAndRepublishedTag() {
+    assertEquals("wirenet", outlets.fromText("PORT TOWN (WireNet) - Ferries ran late.", List.of()));
+    assertEquals(
+        "bignews", outlets.fromText("(BigNews- Small Town Daily) Rain is due.", List.of()));
+    assertNull(outlets.fromText("(Photo Desk) A picture of rain.", List.of()));
+  }
+
+  @Test
+  void fromNewsDeskByline() {
+    assertEquals(
+        "coastline",
+        outlets.fromText(null, List.of("Plain text.", "Coastline News Desk | Updated: today")));
+  }
+
+  @Test
+  void fromCopyrightFooterButNotImageCredit() {
+    assertEquals(
+        "northernstar",
+        outlets.fromText(
+            null,
+            List.of(
+                "A photo of the pier © Getty Images",
+                "© 2024 Northern Star. All rights reserved.")));
+    assertNull(outlets.fromText(null, List.of("Ducks on the lake © Getty Images")));
+    assertNull(outlets.fromText(null, List.of("© Copyright 2025")));
+    assertEquals("pinebulletin", outlets.fromText(null, List.of("Copyright Pine Bulletin 2023")));
+  }
+
+  @Test
+  void fromContactEmailButNotMailProviders() {
+    assertEquals("meadowwire", outlets.fromText(null, List.of("Email: desk@meadowwire.in")));
+    assertNull(outlets.fromText(null, List.of("Email: somebody@gmail.com")));
+  }
+
+  @Test
+  void unknownIsNull() {
+    assertNull(outlets.fromText("Nothing here names a site.", List.of("Just prose.")));
+  }
+}
