@@ -129,7 +129,8 @@ final class EnrichArticles {
         java.time.Instant eventTime = a.getPublished() != null ? a.getPublished() : a.getIngested();
         if (retentionMillis != Long.MAX_VALUE && eventTime != null) {
           // Verdicts on this article can change until its windows and their neighbours close.
-          long expiresAt = Math.max(timestamp.getMillis(), eventTime.toEpochMilli()) + retentionMillis;
+          long expiresAt =
+              Math.max(timestamp.getMillis(), eventTime.toEpochMilli()) + retentionMillis;
           expiry.set(new Instant(expiresAt));
         }
         v = pending.read();
