@@ -38,7 +38,7 @@ public final class Fixtures {
         Duration.standardDays(7),
         Duration.standardMinutes(1),
         DedupMode.NEAR,
-        0.5,
+        org.newsmentions.dedup.StorySignatures.DEFAULT_THRESHOLD,
         Duration.standardDays(3));
   }
 

@@ -56,7 +56,7 @@ public final class Evaluate {
               org.joda.time.Duration.standardDays(7),
               org.joda.time.Duration.standardMinutes(1),
               DedupMode.NEAR,
-              0.5,
+              org.newsmentions.dedup.StorySignatures.DEFAULT_THRESHOLD,
               org.joda.time.Duration.standardDays(3));
       ok &= DedupEval.run(items, settings, out);
     }

@@ -3,6 +3,7 @@ package org.newsmentions.options;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.newsmentions.dedup.StorySignatures;
 
 /** How copies of one story are recognised. */
 public interface DedupOptions extends PipelineOptions {
@@ -13,7 +14,7 @@ public interface DedupOptions extends PipelineOptions {
   void setDedup(String value);
 
   @Description("Estimated Jaccard similarity of word shingles above which two bodies are copies.")
-  @Default.Double(0.5)
+  @Default.Double(StorySignatures.DEFAULT_THRESHOLD)
   double getDedupThreshold();
 
   void setDedupThreshold(double value);
