@@ -86,7 +86,9 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
                     settings.dedup(),
                     settings.dedupThreshold(),
                     settings.dedupHorizon().getMillis(),
-                    retention));
+                    retention,
+                    settings.streaming(),
+                    settings.undated() == UndatedPolicy.INGEST_TIME));
     PCollection<EntityMentionCount> counts =
         deduplicated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
     return new Result(

@@ -14,13 +14,18 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.newsmentions.schema.Article;
 
 /**
@@ -53,14 +58,25 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
   private final double threshold;
   private final long horizonMillis;
   private final long retentionMillis;
+  private final boolean streaming;
+  private final boolean undatedByIngestTime;
 
   /**
    * @param horizonMillis copies further apart in publication time than this are separate stories
    * @param retentionMillis how long after an article's event time its verdict may still change
    *     (window length, horizon and allowed lateness): the join state is kept that long
+   * @param streaming whether the pipeline runs in streaming mode
+   * @param undatedByIngestTime whether undated articles are windowed by their ingest time
    */
   public DeduplicateAcrossOutlets(
-      DedupMode mode, double threshold, long horizonMillis, long retentionMillis) {
+      DedupMode mode,
+      double threshold,
+      long horizonMillis,
+      long retentionMillis,
+      boolean streaming,
+      boolean undatedByIngestTime) {
+    this.streaming = streaming;
+    this.undatedByIngestTime = undatedByIngestTime;
     this.mode = mode;
     this.threshold = threshold;
     this.horizonMillis = horizonMillis;
@@ -70,14 +86,33 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
     PCollectionTuple dated = cluster(input.get(DATED_DIGESTS), "Dated", horizonMillis);
-    PCollectionTuple undated =
-        cluster(input.get(UNDATED_DIGESTS), "Undated", StoryClusterer.UNBOUNDED);
+    PCollection<StoryDigest> undatedVisible = input.get(UNDATED_DIGESTS);
+    if (!streaming) {
+      // In batch an undated article is also compared with every dated one, so an undated copy of
+      // a dated story is marked as such. (In streaming this would need unbounded state.)
+      undatedVisible =
+          PCollectionList.of(undatedVisible)
+              .and(
+                  input
+                      .get(DATED_DIGESTS)
+                      .apply("OwnWindowDigests", ParDo.of(new OwnWindowOnlyFn()))
+                      .setCoder(SerializableCoder.of(StoryDigest.class))
+                      .apply(
+                          "DatedToGlobal",
+                          Window.<StoryDigest>into(new GlobalWindows())
+                              .triggering(DefaultTrigger.of())
+                              .accumulatingFiredPanes()
+                              .withAllowedLateness(Duration.ZERO)))
+              .apply("UndatedAndDated", Flatten.pCollections());
+    }
+    PCollectionTuple undated = cluster(undatedVisible, "Undated", StoryClusterer.UNBOUNDED);
     PCollection<KV<String, StoryVerdict>> verdicts =
         PCollectionList.of(EnrichArticles.toGlobal(dated.get(VERDICTS), "DatedVerdicts"))
             .and(EnrichArticles.toGlobal(undated.get(VERDICTS), "UndatedVerdicts"))
             .apply("AllVerdicts", Flatten.pCollections());
     PCollection<Article> enriched =
-        EnrichArticles.join(input.get(INPUT_ARTICLES), verdicts, retentionMillis);
+        EnrichArticles.join(
+            input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime);
     return PCollectionTuple.of(ARTICLES, enriched).and(KEPT, dated.get(KEPT));
   }
 
@@ -95,6 +130,17 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
     out.get(VERDICTS)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(StoryVerdict.class)));
     return out;
+  }
+
+  /** Keeps only the copy of each dated digest that sits in the article's own window. */
+  static class OwnWindowOnlyFn extends DoFn<StoryDigest, StoryDigest> {
+    @ProcessElement
+    public void process(
+        @Element StoryDigest d, @Timestamp Instant timestamp, OutputReceiver<StoryDigest> out) {
+      if (timestamp.getMillis() == d.candidate().eventTime()) {
+        out.output(d);
+      }
+    }
   }
 
   static class ClusterFn extends DoFn<KV<String, Iterable<StoryDigest>>, KeptStories> {
@@ -115,8 +161,9 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
         MultiOutputReceiver out) {
       List<StoryDigest> visible = new ArrayList<>();
       group.getValue().forEach(visible::add);
+      // In the global window the members are the undated digests (event time MIN_VALUE).
       long start = Long.MIN_VALUE;
-      long end = Long.MAX_VALUE;
+      long end = Long.MIN_VALUE + 1;
       if (window instanceof IntervalWindow w) {
         start = w.start().getMillis();
         end = w.end().getMillis();

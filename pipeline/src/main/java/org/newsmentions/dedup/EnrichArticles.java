@@ -46,7 +46,8 @@ final class EnrichArticles {
   static PCollection<Article> join(
       PCollection<Article> articles,
       PCollection<KV<String, StoryVerdict>> verdicts,
-      long retentionMillis) {
+      long retentionMillis,
+      boolean undatedEventTime) {
     PCollection<KV<String, KV<Article, StoryVerdict>>> left =
         articles
             .apply("ArticleByVersion", MapElements.via(new ByVersion()))
@@ -57,7 +58,7 @@ final class EnrichArticles {
     return PCollectionList.of(left)
         .and(right)
         .apply("ArticlesAndVerdicts", Flatten.pCollections())
-        .apply("WriteVerdicts", ParDo.of(new JoinFn(retentionMillis)))
+        .apply("WriteVerdicts", ParDo.of(new JoinFn(retentionMillis, undatedEventTime)))
         .setCoder(AvroCoder.of(Article.class));
   }
 
@@ -108,9 +109,11 @@ final class EnrichArticles {
     private final TimerSpec expirySpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
     private final long retentionMillis;
+    private final boolean undatedEventTime;
 
-    JoinFn(long retentionMillis) {
+    JoinFn(long retentionMillis, boolean undatedEventTime) {
       this.retentionMillis = retentionMillis;
+      this.undatedEventTime = undatedEventTime;
     }
 
     @ProcessElement
@@ -126,7 +129,10 @@ final class EnrichArticles {
       StoryVerdict v = e.getValue().getValue();
       if (a != null) {
         article.write(a);
-        java.time.Instant eventTime = a.getPublished() != null ? a.getPublished() : a.getIngested();
+        java.time.Instant eventTime =
+            a.getPublished() != null ? a.getPublished() : undatedEventTime ? a.getIngested() : null;
+        // An article counted in no window waits for the undated group's verdict, which comes
+        // without an event time: its state is kept (bounded by the number of undated articles).
         if (retentionMillis != Long.MAX_VALUE && eventTime != null) {
           // Verdicts on this article can change until its windows and their neighbours close.
           long expiresAt =

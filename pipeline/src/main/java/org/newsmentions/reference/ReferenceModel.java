@@ -141,11 +141,15 @@ public final class ReferenceModel {
       undatedDigests.add(d);
       byVersion.put(versionKey(d), a);
     }
+    // In batch undated articles also see every dated one, so an undated copy is marked.
+    if (!settings.streaming()) {
+      undatedDigests.addAll(digests);
+    }
     StoryDeduplicator undatedDedup =
         new StoryDeduplicator(
             settings.dedup(), settings.dedupThreshold(), StoryClusterer.UNBOUNDED);
     for (StoryDeduplicator.Decision decision :
-        undatedDedup.deduplicate(undatedDigests, Long.MIN_VALUE, Long.MAX_VALUE).decisions()) {
+        undatedDedup.deduplicate(undatedDigests, Long.MIN_VALUE, Long.MIN_VALUE + 1).decisions()) {
       articles.add(
           StoryDeduplicator.enrich(byVersion.get(decision.versionKey()), decision.verdict()));
     }
