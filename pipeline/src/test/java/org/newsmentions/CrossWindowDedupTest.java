@@ -143,6 +143,45 @@ class CrossWindowDedupTest {
     pipeline.run().waitUntilFinish();
   }
 
+  @Test
+  void aRescrapedUrlReplacesItsEarlierVersionAndCountsOnce(TestPipeline pipeline) {
+    RawArticle first = ORIGINAL;
+    RawArticle updated =
+        RawArticle.newBuilder(
+                json(
+                    "https://wire.example/a1?utm_source=feed",
+                    "wire.example",
+                    "France and Germany back battery fund (updated)",
+                    WIRE + "\\nThe fund's first call for projects opens in September.",
+                    "2025-05-12T23:30:00Z"))
+            .setIngested(Instant.parse("2025-05-14T08:00:00Z"))
+            .build();
+    NewsMentions.Result result =
+        pipeline
+            .apply(
+                org.apache.beam.sdk.transforms.Create.of(first, updated, first)
+                    .withCoder(AvroCoder.of(RawArticle.class)))
+            .apply(new NewsMentions(Fixtures.settings(false)));
+    PAssert.that(result.articles())
+        .satisfies(
+            articles -> {
+              List<String> titles = new ArrayList<>();
+              articles.forEach(a -> titles.add(a.getTitle()));
+              assertEquals(List.of("France and Germany back battery fund (updated)"), titles);
+              return null;
+            });
+    PAssert.that(result.counts())
+        .satisfies(
+            counts -> {
+              for (EntityMentionCount c : counts) {
+                assertEquals(1, c.getArticles(), "one article per URL: " + c);
+                assertEquals(1, c.getCopies(), "a new version is not a copy: " + c);
+              }
+              return null;
+            });
+    pipeline.run().waitUntilFinish();
+  }
+
   /** entity|mentions|articles|copies|outlets, without pane fields. */
   private static String line(EntityMentionCount c) {
     return c.getEntityId()
