@@ -15,7 +15,7 @@ needs_build() {
 }
 
 if needs_build; then
-  echo "Building (first time: Maven downloads dependencies, a few minutes)..." >&2
+  echo "Building (the first build downloads dependencies: a few minutes)..." >&2
   (cd "$repo" && mvn -q -B -DskipTests package) >&2
 fi
 

@@ -31,6 +31,17 @@ public final class NewsMentionsPipeline {
   }
 
   public static PipelineResult run(NewsMentionsOptions options) {
+    if (!options.isStreaming() && options.getOutput() != null) {
+      try {
+        int stale = WriteOutputs.clearPreviousRun(options.getOutput());
+        if (stale > 0) {
+          System.out.println(
+              "Removed " + stale + " output files of an earlier run in " + options.getOutput());
+        }
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("cannot clear the output folder " + options.getOutput(), e);
+      }
+    }
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, Clock.systemUTC());
     PipelineResult result = pipeline.run();

@@ -1,9 +1,14 @@
 package org.newsmentions.sink;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -101,6 +106,31 @@ public class WriteOutputs extends PTransform<NewsMentions.Result, PDone> {
       write = write.withWindowedWrites().withNumShards(1);
     }
     lines.apply(name, write);
+  }
+
+  /**
+   * Deletes what an earlier run wrote under {@code output} (the counts, articles and dead-letter
+   * shards), so a re-run into the same folder does not leave stale shards beside new ones.
+   *
+   * @return how many files were deleted
+   */
+  public static int clearPreviousRun(String output) throws java.io.IOException {
+    List<ResourceId> stale = new ArrayList<>();
+    ResourceId base = FileSystems.matchNewResource(output, true);
+    for (String dir : List.of("counts", "articles", "dead-letter")) {
+      String pattern =
+          base.resolve(dir, StandardResolveOptions.RESOLVE_DIRECTORY)
+              .resolve(dir + "-*", StandardResolveOptions.RESOLVE_FILE)
+              .toString();
+      MatchResult m = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+      if (m.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata md : m.metadata()) {
+          stale.add(md.resourceId());
+        }
+      }
+    }
+    FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    return stale.size();
   }
 
   private String prefix(String dir, String file) {
