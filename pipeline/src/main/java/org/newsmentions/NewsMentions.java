@@ -132,6 +132,15 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
       return deadLetters;
     }
 
+    /** The same result with more dead letters (e.g. the source's) flattened into it. */
+    public Result withMoreDeadLetters(PCollection<DeadLetter> more) {
+      PCollection<DeadLetter> all =
+          org.apache.beam.sdk.values.PCollectionList.of(deadLetters)
+              .and(more)
+              .apply("AllDeadLetters", org.apache.beam.sdk.transforms.Flatten.pCollections());
+      return new Result(pipeline, counts, articles, all);
+    }
+
     /** Applies a sink (or any transform of all three outputs) to this result. */
     public <O extends POutput> O apply(String name, PTransform<? super Result, O> transform) {
       return Pipeline.applyTransform(name, this, transform);

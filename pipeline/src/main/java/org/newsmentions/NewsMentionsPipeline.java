@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.options.Durations;
@@ -55,11 +56,13 @@ public final class NewsMentionsPipeline {
   /** Builds the whole graph, file source to file sinks, onto {@code pipeline}. */
   public static NewsMentions.Result build(
       Pipeline pipeline, NewsMentionsOptions options, Clock clock) {
+    PCollectionTuple read =
+        pipeline.apply(
+            "ReadArticles", ReadArticles.from(options.getInput(), options.getMaxArticleBytes()));
     NewsMentions.Result result =
-        pipeline
-            .apply(
-                "ReadArticles", ReadArticles.from(options.getInput(), options.getMaxArticleBytes()))
-            .apply("NewsMentions", new NewsMentions(settings(options, clock)));
+        read.get(ReadArticles.RECORDS)
+            .apply("NewsMentions", new NewsMentions(settings(options, clock)))
+            .withMoreDeadLetters(read.get(ReadArticles.DEAD_LETTERS));
     result.apply(
         "WriteOutputs",
         new WriteOutputs(

@@ -31,6 +31,7 @@ class ReferenceModelPipelineTest {
     NewsMentions.Result result =
         pipeline
             .apply("ReadArticles", ReadArticles.from(globs, 2 * 1024 * 1024))
+            .get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(settings));
 
     PAssert.that(result.counts()).containsInAnyOrder(expected.counts());

@@ -37,6 +37,7 @@ class SeedsPipelineTest {
     NewsMentions.Result result =
         pipeline
             .apply("ReadArticles", ReadArticles.from(seeds + "/*.txt", 2 * 1024 * 1024))
+            .get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(Fixtures.settings(false)));
 
     PAssert.that(result.counts())

@@ -18,17 +18,26 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.newsmentions.deadletter.DeadLetters;
+import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.RawArticle;
 
 /**
  * Reads articles from files matched by one or more globs: a raw scraper text file is one record, a
  * JSON-lines file one record per non-blank line. Output: {@link RawArticle}s with provenance
  * ({@code path}, or {@code path#N} with the 0-based line) and the file's modification time as
- * ingest time. Nothing is dropped: unreadable content is passed on for the parser to dead-letter.
- * Globs that match nothing are logged and skipped, so one empty pattern does not fail a run.
+ * ingest time, in {@link #RECORDS}. Nothing is dropped: unparseable content is passed on for the
+ * parser to dead-letter, and a file that cannot be read goes to {@link #DEAD_LETTERS} (stage {@code
+ * read}, the path as source, an empty payload). Globs that match nothing are logged and skipped, so
+ * one empty pattern does not fail a run.
  */
-public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
+public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<RawArticle> RECORDS = new TupleTag<>() {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
+
   private final List<String> globs;
   private final int maxArticleBytes;
 
@@ -54,14 +63,20 @@ public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
   }
 
   @Override
-  public PCollection<RawArticle> expand(PBegin input) {
-    return input
-        .apply("Globs", Create.of(globs))
-        .apply(
-            "MatchFiles",
-            FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
-        .apply("SplitRecords", ParDo.of(new SplitRecordsFn(maxArticleBytes)))
-        .setCoder(AvroCoder.of(RawArticle.class));
+  public PCollectionTuple expand(PBegin input) {
+    PCollectionTuple out =
+        input
+            .apply("Globs", Create.of(globs))
+            .apply(
+                "MatchFiles",
+                FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
+            .apply(
+                "SplitRecords",
+                ParDo.of(new SplitRecordsFn(maxArticleBytes))
+                    .withOutputTags(RECORDS, TupleTagList.of(DEAD_LETTERS)));
+    out.get(RECORDS).setCoder(AvroCoder.of(RawArticle.class));
+    out.get(DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
+    return out;
   }
 
   /** Turns one file into raw records without interpreting them. */
@@ -70,6 +85,7 @@ public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
    * single pass per format and never held in memory whole.
    */
   static class SplitRecordsFn extends DoFn<MatchResult.Metadata, RawArticle> {
+    private final Counter unreadable = Metrics.counter(ReadArticles.class, "unreadableFiles");
     private final Counter files = Metrics.counter(ReadArticles.class, "files");
     private final Counter records = Metrics.counter(ReadArticles.class, "records");
     private final Counter blankLines = Metrics.counter(ReadArticles.class, "blankJsonLines");
@@ -80,27 +96,36 @@ public class ReadArticles extends PTransform<PBegin, PCollection<RawArticle>> {
     }
 
     @ProcessElement
-    public void process(@Element MatchResult.Metadata file, OutputReceiver<RawArticle> out)
-        throws IOException {
+    public void process(@Element MatchResult.Metadata file, MultiOutputReceiver out) {
       if (file.resourceId().isDirectory()) {
         return;
       }
       files.inc();
       String path = file.resourceId().toString();
       Compression compression = Compression.detect(path);
-      long skipped =
-          RawRecords.split(
-              compression == Compression.UNCOMPRESSED ? path : stripExtension(path),
-              Instant.ofEpochMilli(lastModified(file)),
-              maxArticleBytes,
-              () ->
-                  Channels.newInputStream(
-                      compression.readDecompressed(FileSystems.open(file.resourceId()))),
-              r -> {
-                records.inc();
-                out.output(r);
-              });
-      blankLines.inc(skipped);
+      try {
+        long skipped =
+            RawRecords.split(
+                compression == Compression.UNCOMPRESSED ? path : stripExtension(path),
+                Instant.ofEpochMilli(lastModified(file)),
+                maxArticleBytes,
+                () ->
+                    Channels.newInputStream(
+                        compression.readDecompressed(FileSystems.open(file.resourceId()))),
+                r -> {
+                  records.inc();
+                  out.get(RECORDS).output(r);
+                });
+        blankLines.inc(skipped);
+      } catch (IOException | RuntimeException e) {
+        // A file that vanished, cannot be opened or is a broken archive: the records read before
+        // the error stay; the file is reported with its path so it can be read again.
+        unreadable.inc();
+        out.get(DEAD_LETTERS)
+            .output(
+                DeadLetters.of(
+                    path, "read", "unreadable: " + e, e, new byte[0], java.time.Instant.now()));
+      }
     }
 
     /**
