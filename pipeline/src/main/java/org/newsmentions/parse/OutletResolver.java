@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,67 @@ public final class OutletResolver implements Serializable {
       Pattern.compile("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\.?$");
   private static final Pattern NAME_NOISE = Pattern.compile("[^a-z0-9]");
 
+  /**
+   * Legal forms and corporate descriptors that follow an outlet's name in footers ("Example Media
+   * GmbH", "Example Group Ltd."): the same outlet as its masthead name, so they are dropped.
+   */
+  private static final Set<String> COMPANY_WORDS =
+      Set.of(
+          "gmbh",
+          "ag",
+          "kg",
+          "ltd",
+          "limited",
+          "inc",
+          "incorporated",
+          "llc",
+          "llp",
+          "plc",
+          "sa",
+          "sas",
+          "sarl",
+          "spa",
+          "srl",
+          "sl",
+          "bv",
+          "nv",
+          "pty",
+          "ou",
+          "as",
+          "asa",
+          "ab",
+          "oy",
+          "oyj",
+          "se",
+          "co",
+          "corp",
+          "corporation",
+          "company",
+          "media",
+          "group",
+          "holdings",
+          "holding",
+          "publishing",
+          "publications",
+          "publishers",
+          "communications",
+          "network",
+          "networks");
+
+  /** Host labels that start with "the" as part of a word, not as the article. */
+  private static final Pattern THE_WORD =
+      Pattern.compile("^the(?:atr|ater|olog|or|rap|rm|se|sis|me)");
+
+  /** Copyright notice anywhere in a footer line, after a sentence or at its start. */
+  private static final Pattern COPYRIGHT_INSIDE =
+      Pattern.compile("(?:^|[.|•·]\\s+)((?:©|\\([cC]\\)|(?i:copyright)\\b).*)$");
+
+  /** News and photo agencies: their credit on a picture does not name the publishing outlet. */
+  private static final Set<String> AGENCIES =
+      Set.of(
+          "ap", "afp", "reuters", "epa", "dpa", "ansa", "efe", "xinhua", "tass", "ria", "anadolu",
+          "pti", "ani", "ians", "upi", "kyodo", "yonhap", "bernama", "sputnik", "aa");
+
   private static final String NAME =
       "([A-Z][\\p{L}\\p{N}&.'-]*(?:\\s+[A-Z][\\p{L}\\p{N}&.'-]*){0,3})";
 
@@ -93,6 +155,17 @@ public final class OutletResolver implements Serializable {
           Pattern.CASE_INSENSITIVE);
 
   /**
+   * "Photo: Example Herald archive", "Illustration: The Example / Stock", "© Example Times/Pool":
+   * the outlet credited for its own picture.
+   */
+  private static final Pattern OWN_PICTURE_CREDIT =
+      Pattern.compile(
+          "(?:^|\\s)(?:©|(?i:photo(?:graph)?|image|picture|illustration|graphic)\\s*:)\\s*"
+              + NAME
+              + "\\s*(?:/\\s*(?i:pool|stock|file|archive|handout)|\\s(?i:archive|file|handout))"
+              + "\\s*$");
+
+  /**
    * The outlet key for a host name, URL or source domain ({@code https://m.example.co.uk/x} gives
    * {@code example}); null when none can be read.
    */
@@ -117,7 +190,34 @@ public final class OutletResolver implements Serializable {
     if (DOMAIN_LIKE.matcher(n).matches() || n.contains("://")) {
       return fromHost(n);
     }
-    return canonical(n);
+    return canonical(withoutCompanyWords(n));
+  }
+
+  /**
+   * An outlet's name without a leading "The" and without trailing legal forms and corporate
+   * descriptors ("The Example Media GmbH" gives "Example"); the name itself when nothing would be
+   * left.
+   */
+  static String withoutCompanyWords(String name) {
+    List<String> words =
+        new ArrayList<>(List.of(name.strip().replaceAll("[,]", " ").split("\\s+")));
+    while (words.size() > 1 && bare(words.get(words.size() - 1)).isEmpty()) {
+      words.remove(words.size() - 1); // "& Co." leaves "&"
+    }
+    while (words.size() > 1 && COMPANY_WORDS.contains(bare(words.get(words.size() - 1)))) {
+      words.remove(words.size() - 1);
+      while (words.size() > 1 && bare(words.get(words.size() - 1)).isEmpty()) {
+        words.remove(words.size() - 1);
+      }
+    }
+    if (words.size() > 1 && bare(words.get(0)).equals("the")) {
+      words.remove(0);
+    }
+    return String.join(" ", words);
+  }
+
+  private static String bare(String word) {
+    return NAME_NOISE.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   /**
@@ -153,8 +253,13 @@ public final class OutletResolver implements Serializable {
     }
     for (String line : lines) {
       String l = line.strip();
-      if (ArticleTextCleaner.words(l) > 14) {
-        continue; // a footer is short; longer lines are prose or captions
+      Matcher inside = COPYRIGHT_INSIDE.matcher(l);
+      if (!inside.find()) {
+        continue;
+      }
+      l = inside.group(1);
+      if (ArticleTextCleaner.words(l) > 40) {
+        continue; // a footer is short; longer lines are prose
       }
       Matcher m = COPYRIGHT.matcher(l);
       if (m.find() && !IMAGE_CREDIT.matcher(m.group(1)).find()) {
@@ -177,6 +282,15 @@ public final class OutletResolver implements Serializable {
         }
       }
     }
+    for (String line : lines) {
+      Matcher m = OWN_PICTURE_CREDIT.matcher(line.strip());
+      if (m.find() && !IMAGE_CREDIT.matcher(m.group(1)).find()) {
+        String key = fromName(m.group(1));
+        if (key != null && !AGENCIES.contains(key)) {
+          return key;
+        }
+      }
+    }
     return null;
   }
 
@@ -189,6 +303,10 @@ public final class OutletResolver implements Serializable {
     String key = NAME_NOISE.matcher(ascii).replaceAll("");
     if (key.isEmpty()) {
       return null;
+    }
+    // "thelakeherald.example" is "The Lake Herald": one key with or without the article.
+    if (key.length() > 6 && key.startsWith("the") && !THE_WORD.matcher(key).find()) {
+      key = key.substring(3);
     }
     return ALIASES.getOrDefault(key, key);
   }
