@@ -151,10 +151,21 @@ final class ArticleTextCleaner {
   private static final Pattern AI_IMAGE_NOTICE =
       Pattern.compile(
           "(?i:\\bai[- ]generated\\b|\\bdoes\\s+not\\s+depict\\b|\\bfor\\s+illustrative\\s+purposes"
-              + "|\\bfictional\\s+representation\\b|\\bai\\s+(?:image\\s+)?(?:tool|generator|model)\\b"
+              + "|\\bfictional\\s+representation\\b)");
+
+  /**
+   * "This picture was made with an AI tool": only with a picture word in the same short line, so
+   * that prose about AI stays.
+   */
+  private static final Pattern AI_TOOL_NOTICE =
+      Pattern.compile(
+          "(?i:\\bai\\s+(?:image\\s+)?(?:tool|generator|model)\\b"
               + "|\\b(?:made|created|generated|produced)\\s+(?:with|by|using)\\s+(?:an?\\s+)?"
               + "(?:ai|artificial\\s+intelligence)\\b"
               + "|\\bdoes\\s+not\\s+(?:show|depict|represent)\\s+(?:a\\s+)?real\\b)");
+
+  private static final Pattern PICTURE_WORD =
+      Pattern.compile("(?i:\\b(?:image|picture|photo|illustration|drawing|graphic|artwork)s?\\b)");
   private static final Pattern CREDIT_LINE =
       Pattern.compile(
           "^\\(?(?i:with\\s+inputs?\\s+from|inputs?\\s+from|reporting\\s+by|editing\\s+by"
@@ -586,8 +597,11 @@ final class ArticleTextCleaner {
     if (words <= 20 && SOCIAL.matcher(t).find()) {
       return true;
     }
-    if (words <= 20 && CONTACT_NUMBER.matcher(t).find()) {
+    if (words <= 30 && AI_TOOL_NOTICE.matcher(t).find() && PICTURE_WORD.matcher(t).find()) {
       return true;
+    }
+    if (words <= 20 && CONTACT_NUMBER.matcher(t).find() && (words <= 8 || !endsSentence(t))) {
+      return true; // a contact footer; a sentence that gives a number is prose
     }
     if (ADVERT.matcher(t).matches() || SLASH_NAV.matcher(t).matches()) {
       return true;

@@ -357,6 +357,15 @@ class ArticleTextCleanerTest {
   }
 
   @Test
+  void proseAboutAiOrGivingAPhoneNumberIsKept() {
+    String ai = "The council said the new timetable was made with AI and checked by staff.";
+    String phone =
+        "Residents who see a leak can phone 0 555 010 2030 at any hour, the council said.";
+    Cleaned c = clean("Tram line wins vote", P1, ai, phone, P2);
+    assertEquals(List.of(P1, ai, phone, P2), c.paragraphs());
+  }
+
+  @Test
   void slashNavigationNeedsShortCapitalisedEntries() {
     assertTrue(ArticleTextCleaner.isSlashNavigation("Home / World / Europe"));
     assertTrue(ArticleTextCleaner.isSlashNavigation("News / Local"));
