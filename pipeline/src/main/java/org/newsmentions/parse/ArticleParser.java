@@ -67,7 +67,7 @@ public final class ArticleParser implements Serializable {
     String url = blankToNull(raw.getUrlHint());
     String outlet = outlets.fromHost(url);
     if (outlet == null) {
-      outlet = outlets.fromText(clean.firstParagraph(), clean.lines());
+      outlet = outlets.fromText(clean.firstParagraph(), clean.lines(), clean.title());
     }
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());
@@ -90,7 +90,7 @@ public final class ArticleParser implements Serializable {
       outlet = outlets.fromHost(url);
     }
     if (outlet == null) {
-      outlet = outlets.fromText(clean.firstParagraph(), clean.lines());
+      outlet = outlets.fromText(clean.firstParagraph(), clean.lines(), clean.title());
     }
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());

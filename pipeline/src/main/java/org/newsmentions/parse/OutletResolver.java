@@ -120,6 +120,71 @@ public final class OutletResolver implements Serializable {
   private static final Pattern COPYRIGHT_INSIDE =
       Pattern.compile("(?:^|[.|•·]\\s+)((?:©|\\([cC]\\)|(?i:copyright)\\b).*)$");
 
+  /** Words that end or fill newspaper and site names ("Harbour Gazette", "The Daily Record"). */
+  private static final Set<String> MASTHEAD_WORDS =
+      Set.of(
+          "times",
+          "herald",
+          "post",
+          "news",
+          "gazette",
+          "tribune",
+          "journal",
+          "observer",
+          "ledger",
+          "daily",
+          "wire",
+          "press",
+          "chronicle",
+          "dispatch",
+          "express",
+          "mail",
+          "telegraph",
+          "standard",
+          "courier",
+          "star",
+          "sun",
+          "review",
+          "today",
+          "weekly",
+          "record",
+          "mirror",
+          "guardian",
+          "independent",
+          "examiner",
+          "bulletin",
+          "monitor",
+          "reporter",
+          "inquirer",
+          "register",
+          "sentinel",
+          "advertiser",
+          "argus",
+          "beacon",
+          "banner",
+          "globe",
+          "leader",
+          "mercury",
+          "messenger",
+          "voice",
+          "online",
+          "tv",
+          "radio",
+          "media",
+          "agency",
+          "zeitung",
+          "presse",
+          "gazeta");
+
+  /** Masthead-end words that also end menu entries ("Latest News", "Today"): not enough alone. */
+  private static final Set<String> MENU_WORDS = Set.of("news", "today", "online", "media", "tv");
+
+  /** How many lines at the top may hold the masthead. */
+  static final int MASTHEAD_LINES = 3;
+
+  private static final Pattern MASTHEAD =
+      Pattern.compile("^\\p{Lu}[\\p{L}&.'-]*(?:\\s+\\p{Lu}[\\p{L}&.'-]*){1,3}$");
+
   /** News and photo agencies: their credit on a picture does not name the publishing outlet. */
   private static final Set<String> AGENCIES =
       Set.of(
@@ -216,6 +281,27 @@ public final class OutletResolver implements Serializable {
     return String.join(" ", words);
   }
 
+  /**
+   * A credited name that is an outlet rather than a photographer: led by "The", holding an acronym
+   * or a newspaper word ("Fen Times", "FNW"), not a person's name ("Jane Roe").
+   */
+  static boolean looksLikeOutletName(String name) {
+    String[] words = name.strip().split("\\s+");
+    if (words.length > 1 && words[0].equals("The")) {
+      return true;
+    }
+    for (String w : words) {
+      if (MASTHEAD_WORDS.contains(bare(w))) {
+        return true;
+      }
+      String letters = w.replaceAll("[^\\p{L}]", "");
+      if (letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String bare(String word) {
     return NAME_NOISE.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
   }
@@ -229,6 +315,15 @@ public final class OutletResolver implements Serializable {
    * @param lines all lines of the text, boilerplate included
    */
   public String fromText(String firstBodyParagraph, List<String> lines) {
+    return fromText(firstBodyParagraph, lines, null);
+  }
+
+  /**
+   * As {@link #fromText(String, List)}, and then a masthead: one of the first {@value
+   * #MASTHEAD_LINES} lines that is only a capitalised name of two to four words ending in a
+   * newspaper word ("HARBOUR GAZETTE", "The Fen Herald"), other than the title.
+   */
+  public String fromText(String firstBodyParagraph, List<String> lines, String title) {
     if (firstBodyParagraph != null) {
       String first = firstBodyParagraph.strip();
       Matcher m = AGENCY_TAG.matcher(first);
@@ -282,9 +377,23 @@ public final class OutletResolver implements Serializable {
         }
       }
     }
+    for (int i = 0; i < Math.min(MASTHEAD_LINES, lines.size()); i++) {
+      String l = lines.get(i).strip();
+      if (l.equals(title == null ? null : title.strip()) || !MASTHEAD.matcher(l).matches()) {
+        continue;
+      }
+      String[] words = l.split("\\s+");
+      String last = bare(words[words.length - 1]);
+      if (MASTHEAD_WORDS.contains(last) && !MENU_WORDS.contains(last)) {
+        String key = fromName(l);
+        if (key != null) {
+          return key;
+        }
+      }
+    }
     for (String line : lines) {
       Matcher m = OWN_PICTURE_CREDIT.matcher(line.strip());
-      if (m.find() && !IMAGE_CREDIT.matcher(m.group(1)).find()) {
+      if (m.find() && !IMAGE_CREDIT.matcher(m.group(1)).find() && looksLikeOutletName(m.group(1))) {
         String key = fromName(m.group(1));
         if (key != null && !AGENCIES.contains(key)) {
           return key;

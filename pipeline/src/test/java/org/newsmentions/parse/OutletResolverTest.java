@@ -122,4 +122,25 @@ class OutletResolverTest {
         "fenlandtimes", outlets.fromText(null, List.of("Illustration: The Fenland Times / Stock")));
     assertNull(outlets.fromText(null, List.of("Rain over the fens \u00a9 Reuters/Pool")));
   }
+
+  @Test
+  void aPhotographersCreditIsNotAnOutlet() {
+    assertNull(outlets.fromText(null, List.of("Rain over the fens \u00a9 Jane Roe/Pool")));
+    assertNull(outlets.fromText(null, List.of("Photo: Jane Roe archive")));
+  }
+
+  @Test
+  void fromAMastheadLineAboveTheTitle() {
+    List<String> lines =
+        List.of("FENLAND HERALD", "Ferry service resumes after storm", "The ferry ran again.");
+    assertEquals(
+        "fenlandherald", outlets.fromText(null, lines, "Ferry service resumes after storm"));
+    assertNull(
+        outlets.fromText(null, List.of("Latest News", "Ferry resumes", "Text."), "Ferry resumes"));
+    assertNull(
+        outlets.fromText(
+            null,
+            List.of("Menu", "Harbour Herald Wins Prize", "Text."),
+            "Harbour Herald Wins Prize"));
+  }
 }
