@@ -67,13 +67,13 @@ public final class ArticleParser implements Serializable {
     String url = blankToNull(raw.getUrlHint());
     String outlet = outlets.fromHost(url);
     if (outlet == null) {
-      outlet = outlets.fromText(clean.firstParagraph(), clean.lines());
+      outlet = outlets.fromText(clean.firstParagraph(), clean.lines(), clean.title());
     }
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());
     }
     DateFinding date = dates.find(header, null, clean.dateLines(), outlet);
-    return outcome(raw, clean, url, outlet, date, null);
+    return outcome(raw, clean, url, outlet, date, detectLanguage(clean));
   }
 
   private ParseOutcome parseJson(RawArticle raw, String text) throws BadArticleException {
@@ -90,13 +90,17 @@ public final class ArticleParser implements Serializable {
       outlet = outlets.fromHost(url);
     }
     if (outlet == null) {
-      outlet = outlets.fromText(clean.firstParagraph(), clean.lines());
+      outlet = outlets.fromText(clean.firstParagraph(), clean.lines(), clean.title());
     }
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());
     }
     DateFinding date = dates.find(null, json.datePublish(), clean.dateLines(), outlet);
-    return outcome(raw, clean, url, outlet, date, language(json.language()));
+    String language = language(json.language());
+    if (language == null) {
+      language = detectLanguage(clean);
+    }
+    return outcome(raw, clean, url, outlet, date, language);
   }
 
   private static ParseOutcome outcome(
@@ -138,6 +142,12 @@ public final class ArticleParser implements Serializable {
       }
     }
     return false;
+  }
+
+  /** The language of the clean title and body, read by the language detector; null if unsure. */
+  private static String detectLanguage(Cleaned clean) {
+    String sample = clean.title().isEmpty() ? clean.body() : clean.title() + "\n\n" + clean.body();
+    return LanguageIdentifier.detect(sample);
   }
 
   /** An ISO 639-1 code from a language tag ("en", "en-US"), else null. */

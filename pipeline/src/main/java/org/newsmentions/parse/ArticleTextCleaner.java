@@ -71,11 +71,13 @@ final class ArticleTextCleaner {
     Kind kind;
     boolean dropped;
     boolean listContext; // dropped as part of a list; neighbours of lists may be list items too
+    final boolean menu; // laid out as a menu in the raw line (wide gaps, a drop-down mark)
 
-    Item(String text, boolean blankBefore) {
+    Item(String text, boolean blankBefore, boolean menu) {
       this.text = text;
       this.words = words(text);
       this.blankBefore = blankBefore;
+      this.menu = menu;
     }
 
     boolean headingLike() {
@@ -143,12 +145,27 @@ final class ArticleTextCleaner {
       Pattern.compile(
           "©|\\([cC]\\)\\s*\\d{4}|(?i:\\bgetty\\s+images\\b|\\bshutterstock\\b|\\bphoto\\s*credit"
               + "|\\bimage\\s*credit|\\bfile\\s+photo\\b|\\brepresentational\\s+image"
-              + "|\\bimage\\s+for\\s+representation|^(?:photo|image|picture|pic|credit|source)\\s*:"
+              + "|\\bimage\\s+for\\s+representation|^(?:photo(?:graph)?|photos|image|picture|pic|credit|source"
+              + "|illustration|graphic|video|caption|courtesy|(?:photo|file)\\s+illustration)\\s*:"
               + "|\\(\\s*(?:photo|image|picture|pic|file\\s+photo)\\s*[:/])");
   private static final Pattern AI_IMAGE_NOTICE =
       Pattern.compile(
           "(?i:\\bai[- ]generated\\b|\\bdoes\\s+not\\s+depict\\b|\\bfor\\s+illustrative\\s+purposes"
               + "|\\bfictional\\s+representation\\b)");
+
+  /**
+   * "This picture was made with an AI tool": only with a picture word in the same short line, so
+   * that prose about AI stays.
+   */
+  private static final Pattern AI_TOOL_NOTICE =
+      Pattern.compile(
+          "(?i:\\bai\\s+(?:image\\s+)?(?:tool|generator|model)\\b"
+              + "|\\b(?:made|created|generated|produced)\\s+(?:with|by|using)\\s+(?:an?\\s+)?"
+              + "(?:ai|artificial\\s+intelligence)\\b"
+              + "|\\bdoes\\s+not\\s+(?:show|depict|represent)\\s+(?:a\\s+)?real\\b)");
+
+  private static final Pattern PICTURE_WORD =
+      Pattern.compile("(?i:\\b(?:image|picture|photo|illustration|drawing|graphic|artwork)s?\\b)");
   private static final Pattern CREDIT_LINE =
       Pattern.compile(
           "^\\(?(?i:with\\s+inputs?\\s+from|inputs?\\s+from|reporting\\s+by|editing\\s+by"
@@ -212,6 +229,17 @@ final class ArticleTextCleaner {
       Pattern.compile("^\\p{Lu}[\\p{Lu}\\s&]*(?:\\s*/\\s*\\p{Lu}[\\p{Lu}\\s&]*)+$");
 
   private static final Pattern SEGMENTS = Pattern.compile("\\s*[|•·]\\s*");
+  private static final Pattern MENU_MARK = Pattern.compile("[▾▼▿⌄☰≡]");
+  private static final Pattern MENU_GAP = Pattern.compile("\\t+|\\s{3,}|\\s*[▾▼▿⌄☰≡]\\s*");
+  private static final Pattern SLASH_SEPARATOR = Pattern.compile("\\s+/\\s+");
+  private static final Pattern DATE_KEYWORD =
+      Pattern.compile(
+          "^(?i:(?:last\\s+)?(?:updated|published|posted|created|modified)(?:\\s+(?:on|at))?)"
+              + "\\s*:?\\s*");
+  private static final Pattern CONTACT_NUMBER =
+      Pattern.compile(
+          "(?i:\\b(?:tel|phone|telephone|fax|mobile|whatsapp|hotline|call\\s+us(?:\\s+on)?)\\b)"
+              + "\\.?\\s*:?\\s*\\+?\\(?\\d[\\d\\s().-]{5,}\\d");
   private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[|>»›]\\s*");
   private static final Pattern BREADCRUMB_MARK = Pattern.compile("\\s[>»›]\\s");
   private static final Pattern BULLET = Pattern.compile("^(?:[-•*–·▪]|\\d{1,2}[.)])\\s+\\S");
@@ -302,7 +330,7 @@ final class ArticleTextCleaner {
     }
     List<Item> body = new ArrayList<>(items.subList(bodyStart, items.size()));
     for (Item it : body) {
-      it.kind = classify(it.text, title);
+      it.kind = it.menu ? Kind.BOILERPLATE : classify(it.text, title);
       if (it.kind == Kind.BOILERPLATE || it.kind == Kind.MARKER) {
         it.dropped = true;
         it.listContext = it.kind == Kind.MARKER;
@@ -352,6 +380,7 @@ final class ArticleTextCleaner {
     StringBuilder current = null;
     String lastLine = null;
     boolean currentBlankBefore = true;
+    boolean currentMenu = false;
     boolean blank = true;
     for (String raw : text.split("\n", -1)) {
       String line = normalizeLine(raw);
@@ -363,16 +392,17 @@ final class ArticleTextCleaner {
         current.append(' ').append(line);
       } else {
         if (current != null) {
-          items.add(new Item(current.toString(), currentBlankBefore));
+          items.add(new Item(current.toString(), currentBlankBefore, currentMenu));
         }
         current = new StringBuilder(line);
         currentBlankBefore = blank;
+        currentMenu = isMenuLayout(raw);
       }
       lastLine = line;
       blank = false;
     }
     if (current != null) {
-      items.add(new Item(current.toString(), currentBlankBefore));
+      items.add(new Item(current.toString(), currentBlankBefore, currentMenu));
     }
     return items;
   }
@@ -395,7 +425,8 @@ final class ArticleTextCleaner {
     for (int i = 0; i < limit; i++) {
       String t = items.get(i).text;
       Kind k = classify(t, "");
-      if (k == Kind.BOILERPLATE
+      if (items.get(i).menu
+          || k == Kind.BOILERPLATE
           || k == Kind.MARKER
           || k == Kind.LIST_HEADING // a menu entry above the headline, not a list under the article
           || isNavigation(t)) {
@@ -416,7 +447,79 @@ final class ArticleTextCleaner {
 
   private static boolean isNavigation(String t) {
     int words = words(t);
-    return words <= 2 && !endsSentence(t) || words <= 4 && isAllCaps(t) && !endsSentence(t);
+    return words <= 2 && !endsSentence(t)
+        || words <= 4 && isAllCaps(t) && !endsSentence(t)
+        || isSlashNavigation(t)
+        || isPipeNavigation(t);
+  }
+
+  /**
+   * A raw line laid out as a menu: a drop-down or menu mark, or three or more short entries set
+   * apart by tabs or wide gaps ("Sections Local World Sport").
+   */
+  static boolean isMenuLayout(String raw) {
+    String r = raw.strip();
+    if (r.isEmpty() || r.length() > 200) {
+      return false;
+    }
+    if (MENU_MARK.matcher(r).find() && words(r) <= 12 && !endsSentence(r)) {
+      return true;
+    }
+    String[] parts = MENU_GAP.split(r);
+    if (parts.length < 3) {
+      return false;
+    }
+    for (String p : parts) {
+      if (words(p) > 3 || endsSentence(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Breadcrumbs with slashes: "Home / World / Europe", every entry one to three words. */
+  static boolean isSlashNavigation(String t) {
+    String[] parts = SLASH_SEPARATOR.split(t);
+    if (parts.length < 2) {
+      return false;
+    }
+    int maxWords = parts.length == 2 ? 2 : 3;
+    for (String p : parts) {
+      int w = words(p);
+      if (w == 0 || w > maxWords || endsSentence(p) || !Character.isUpperCase(firstLetter(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A byline: segments split by "|", "·" or "•" where one is a date (maybe after "Published on")
+   * and the others are short names or counts, as in "Jane Roe · 3 June 2024".
+   */
+  static boolean isBylineWithDate(String t) {
+    if (t.length() > 160) {
+      return false;
+    }
+    String[] segments = SEGMENTS.split(t);
+    if (segments.length < 2) {
+      return false;
+    }
+    boolean date = false;
+    for (String segment : segments) {
+      String seg = TRAILING_DOTS.matcher(segment).replaceFirst("");
+      String s = DATE_KEYWORD.matcher(seg).replaceFirst("");
+      s = LEADING_ON.matcher(s).replaceFirst("");
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (PublicationDateExtractor.DATE.matcher(s).matches()) {
+        date = true;
+      } else if (words(seg) > 5 || endsSentence(segment)) {
+        return false;
+      }
+    }
+    return date;
   }
 
   private static Kind classify(String t, String title) {
@@ -494,7 +597,16 @@ final class ArticleTextCleaner {
     if (words <= 20 && SOCIAL.matcher(t).find()) {
       return true;
     }
+    if (words <= 30 && AI_TOOL_NOTICE.matcher(t).find() && PICTURE_WORD.matcher(t).find()) {
+      return true;
+    }
+    if (words <= 20 && CONTACT_NUMBER.matcher(t).find() && (words <= 8 || !endsSentence(t))) {
+      return true; // a contact footer; a sentence that gives a number is prose
+    }
     if (ADVERT.matcher(t).matches() || SLASH_NAV.matcher(t).matches()) {
+      return true;
+    }
+    if (isSlashNavigation(t) || isBylineWithDate(t)) {
       return true;
     }
     if (isDateOnly(t)) {

@@ -35,6 +35,9 @@ final class InlineTeasers {
               + WEAK
               + "\\s*[|:»›]+\\s*))");
 
+  /** A teaser headline whose first this many words are capitalised is in Title Case. */
+  static final int TITLE_CASE_LEAD = 4;
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern TOKEN = Pattern.compile("\\S+");
   private static final Pattern LOWER_WORD = Pattern.compile("^\\p{Ll}[\\p{Ll}'’-]*$");
@@ -99,6 +102,10 @@ final class InlineTeasers {
 
   /** Where the teaser's headline that starts at {@code from} ends. */
   static int headlineEnd(String text, int from) {
+    int titleCaseEnd = titleCaseHeadlineEnd(text, from);
+    if (titleCaseEnd >= 0) {
+      return titleCaseEnd;
+    }
     Matcher t = TOKEN.matcher(text);
     t.region(from, text.length());
     String prev = null;
@@ -117,6 +124,51 @@ final class InlineTeasers {
       prevEnd = t.end();
     }
     return text.length();
+  }
+
+  /**
+   * A headline in Title Case ("Stork Builds Its Nest On A Traffic Light") capitalises its every
+   * content word, so the article resumes with the capitalised word just before the first lowercase
+   * content word ("... Light Officials said" resumes at "Officials"; "... Light Energy and trade
+   * The" at "Energy"). Returns that offset, or -1 when the headline is not in Title Case (its first
+   * {@value #TITLE_CASE_LEAD} words, after a "Video:" style label, are not all capitalised: a
+   * sentence-case headline may open with a three-word name) or no lowercase content word follows.
+   */
+  static int titleCaseHeadlineEnd(String text, int from) {
+    Matcher t = TOKEN.matcher(text);
+    t.region(from, text.length());
+    int index = 0;
+    int capitalised = 0;
+    int lastCapStart = -1;
+    int lastCapIndex = -1;
+    String prev = null;
+    int prevEnd = from;
+    while (t.find()) {
+      String tok = t.group();
+      boolean upper = startsUpper(tok);
+      if (index == 0 && upper && tok.endsWith(":")) {
+        prevEnd = t.end(); // a "Video:" label before the headline
+        continue;
+      }
+      if (index < TITLE_CASE_LEAD) {
+        if (!upper) {
+          return -1;
+        }
+        capitalised++;
+      } else if (prev != null && upper && isSentenceEnd(prev)) {
+        return prevEnd;
+      } else if (LOWER_WORD.matcher(tok).matches() && !FUNCTION_WORDS.contains(tok)) {
+        return lastCapIndex >= TITLE_CASE_LEAD - 1 ? lastCapStart : -1;
+      }
+      if (upper) {
+        lastCapStart = t.start();
+        lastCapIndex = index;
+      }
+      prev = tok;
+      prevEnd = t.end();
+      index++;
+    }
+    return capitalised >= TITLE_CASE_LEAD ? text.length() : -1;
   }
 
   private static boolean isSentenceEnd(String tok) {

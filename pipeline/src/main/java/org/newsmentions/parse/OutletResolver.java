@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,132 @@ public final class OutletResolver implements Serializable {
       Pattern.compile("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\.?$");
   private static final Pattern NAME_NOISE = Pattern.compile("[^a-z0-9]");
 
+  /**
+   * Legal forms and corporate descriptors that follow an outlet's name in footers ("Example Media
+   * GmbH", "Example Group Ltd."): the same outlet as its masthead name, so they are dropped.
+   */
+  private static final Set<String> COMPANY_WORDS =
+      Set.of(
+          "gmbh",
+          "ag",
+          "kg",
+          "ltd",
+          "limited",
+          "inc",
+          "incorporated",
+          "llc",
+          "llp",
+          "plc",
+          "sa",
+          "sas",
+          "sarl",
+          "spa",
+          "srl",
+          "sl",
+          "bv",
+          "nv",
+          "pty",
+          "ou",
+          "as",
+          "asa",
+          "ab",
+          "oy",
+          "oyj",
+          "se",
+          "co",
+          "corp",
+          "corporation",
+          "company",
+          "media",
+          "group",
+          "holdings",
+          "holding",
+          "publishing",
+          "publications",
+          "publishers",
+          "communications",
+          "network",
+          "networks");
+
+  /** Host labels that start with "the" as part of a word, not as the article. */
+  private static final Pattern THE_WORD =
+      Pattern.compile("^the(?:atr|ater|olog|or|rap|rm|se|sis|me)");
+
+  /** Copyright notice anywhere in a footer line, after a sentence or at its start. */
+  private static final Pattern COPYRIGHT_INSIDE =
+      Pattern.compile("(?:^|[.|•·]\\s+)((?:©|\\([cC]\\)|(?i:copyright)\\b).*)$");
+
+  /** Words that end or fill newspaper and site names ("Harbour Gazette", "The Daily Record"). */
+  private static final Set<String> MASTHEAD_WORDS =
+      Set.of(
+          "times",
+          "herald",
+          "post",
+          "news",
+          "gazette",
+          "tribune",
+          "journal",
+          "observer",
+          "ledger",
+          "daily",
+          "wire",
+          "press",
+          "chronicle",
+          "dispatch",
+          "express",
+          "mail",
+          "telegraph",
+          "standard",
+          "courier",
+          "star",
+          "sun",
+          "review",
+          "today",
+          "weekly",
+          "record",
+          "mirror",
+          "guardian",
+          "independent",
+          "examiner",
+          "bulletin",
+          "monitor",
+          "reporter",
+          "inquirer",
+          "register",
+          "sentinel",
+          "advertiser",
+          "argus",
+          "beacon",
+          "banner",
+          "globe",
+          "leader",
+          "mercury",
+          "messenger",
+          "voice",
+          "online",
+          "tv",
+          "radio",
+          "media",
+          "agency",
+          "zeitung",
+          "presse",
+          "gazeta");
+
+  /** Masthead-end words that also end menu entries ("Latest News", "Today"): not enough alone. */
+  private static final Set<String> MENU_WORDS = Set.of("news", "today", "online", "media", "tv");
+
+  /** How many lines at the top may hold the masthead. */
+  static final int MASTHEAD_LINES = 3;
+
+  private static final Pattern MASTHEAD =
+      Pattern.compile("^\\p{Lu}[\\p{L}&.'-]*(?:\\s+\\p{Lu}[\\p{L}&.'-]*){1,3}$");
+
+  /** News and photo agencies: their credit on a picture does not name the publishing outlet. */
+  private static final Set<String> AGENCIES =
+      Set.of(
+          "ap", "afp", "reuters", "epa", "dpa", "ansa", "efe", "xinhua", "tass", "ria", "anadolu",
+          "pti", "ani", "ians", "upi", "kyodo", "yonhap", "bernama", "sputnik", "aa");
+
   private static final String NAME =
       "([A-Z][\\p{L}\\p{N}&.'-]*(?:\\s+[A-Z][\\p{L}\\p{N}&.'-]*){0,3})";
 
@@ -93,6 +220,17 @@ public final class OutletResolver implements Serializable {
           Pattern.CASE_INSENSITIVE);
 
   /**
+   * "Photo: Example Herald archive", "Illustration: The Example / Stock", "© Example Times/Pool":
+   * the outlet credited for its own picture.
+   */
+  private static final Pattern OWN_PICTURE_CREDIT =
+      Pattern.compile(
+          "(?:^|\\s)(?:©|(?i:photo(?:graph)?|image|picture|illustration|graphic)\\s*:)\\s*"
+              + NAME
+              + "\\s*(?:/\\s*(?i:pool|stock|file|archive|handout)|\\s(?i:archive|file|handout))"
+              + "\\s*$");
+
+  /**
    * The outlet key for a host name, URL or source domain ({@code https://m.example.co.uk/x} gives
    * {@code example}); null when none can be read.
    */
@@ -117,7 +255,55 @@ public final class OutletResolver implements Serializable {
     if (DOMAIN_LIKE.matcher(n).matches() || n.contains("://")) {
       return fromHost(n);
     }
-    return canonical(n);
+    return canonical(withoutCompanyWords(n));
+  }
+
+  /**
+   * An outlet's name without a leading "The" and without trailing legal forms and corporate
+   * descriptors ("The Example Media GmbH" gives "Example"); the name itself when nothing would be
+   * left.
+   */
+  static String withoutCompanyWords(String name) {
+    List<String> words =
+        new ArrayList<>(List.of(name.strip().replaceAll("[,]", " ").split("\\s+")));
+    while (words.size() > 1 && bare(words.get(words.size() - 1)).isEmpty()) {
+      words.remove(words.size() - 1); // "& Co." leaves "&"
+    }
+    while (words.size() > 1 && COMPANY_WORDS.contains(bare(words.get(words.size() - 1)))) {
+      words.remove(words.size() - 1);
+      while (words.size() > 1 && bare(words.get(words.size() - 1)).isEmpty()) {
+        words.remove(words.size() - 1);
+      }
+    }
+    if (words.size() > 1 && bare(words.get(0)).equals("the")) {
+      words.remove(0);
+    }
+    return String.join(" ", words);
+  }
+
+  /**
+   * A credited name that is an outlet rather than a photographer: led by "The", holding an acronym
+   * or a newspaper word ("Fen Times", "FNW"), not a person's name ("Jane Roe").
+   */
+  static boolean looksLikeOutletName(String name) {
+    String[] words = name.strip().split("\\s+");
+    if (words.length > 1 && words[0].equals("The")) {
+      return true;
+    }
+    for (String w : words) {
+      if (MASTHEAD_WORDS.contains(bare(w))) {
+        return true;
+      }
+      String letters = w.replaceAll("[^\\p{L}]", "");
+      if (letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String bare(String word) {
+    return NAME_NOISE.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   /**
@@ -129,6 +315,15 @@ public final class OutletResolver implements Serializable {
    * @param lines all lines of the text, boilerplate included
    */
   public String fromText(String firstBodyParagraph, List<String> lines) {
+    return fromText(firstBodyParagraph, lines, null);
+  }
+
+  /**
+   * As {@link #fromText(String, List)}, and then a masthead: one of the first {@value
+   * #MASTHEAD_LINES} lines that is only a capitalised name of two to four words ending in a
+   * newspaper word ("HARBOUR GAZETTE", "The Fen Herald"), other than the title.
+   */
+  public String fromText(String firstBodyParagraph, List<String> lines, String title) {
     if (firstBodyParagraph != null) {
       String first = firstBodyParagraph.strip();
       Matcher m = AGENCY_TAG.matcher(first);
@@ -153,8 +348,13 @@ public final class OutletResolver implements Serializable {
     }
     for (String line : lines) {
       String l = line.strip();
-      if (ArticleTextCleaner.words(l) > 14) {
-        continue; // a footer is short; longer lines are prose or captions
+      Matcher inside = COPYRIGHT_INSIDE.matcher(l);
+      if (!inside.find()) {
+        continue;
+      }
+      l = inside.group(1);
+      if (ArticleTextCleaner.words(l) > 40) {
+        continue; // a footer is short; longer lines are prose
       }
       Matcher m = COPYRIGHT.matcher(l);
       if (m.find() && !IMAGE_CREDIT.matcher(m.group(1)).find()) {
@@ -177,6 +377,29 @@ public final class OutletResolver implements Serializable {
         }
       }
     }
+    for (int i = 0; i < Math.min(MASTHEAD_LINES, lines.size()); i++) {
+      String l = lines.get(i).strip();
+      if (l.equals(title == null ? null : title.strip()) || !MASTHEAD.matcher(l).matches()) {
+        continue;
+      }
+      String[] words = l.split("\\s+");
+      String last = bare(words[words.length - 1]);
+      if (MASTHEAD_WORDS.contains(last) && !MENU_WORDS.contains(last)) {
+        String key = fromName(l);
+        if (key != null) {
+          return key;
+        }
+      }
+    }
+    for (String line : lines) {
+      Matcher m = OWN_PICTURE_CREDIT.matcher(line.strip());
+      if (m.find() && !IMAGE_CREDIT.matcher(m.group(1)).find() && looksLikeOutletName(m.group(1))) {
+        String key = fromName(m.group(1));
+        if (key != null && !AGENCIES.contains(key)) {
+          return key;
+        }
+      }
+    }
     return null;
   }
 
@@ -189,6 +412,10 @@ public final class OutletResolver implements Serializable {
     String key = NAME_NOISE.matcher(ascii).replaceAll("");
     if (key.isEmpty()) {
       return null;
+    }
+    // "thelakeherald.example" is "The Lake Herald": one key with or without the article.
+    if (key.length() > 6 && key.startsWith("the") && !THE_WORD.matcher(key).find()) {
+      key = key.substring(3);
     }
     return ALIASES.getOrDefault(key, key);
   }

@@ -82,7 +82,7 @@ class ArticleParserTest {
     assertEquals("test/source.txt", a.getSource());
     assertEquals(INGESTED, a.getIngested());
     assertNull(a.getUrl());
-    assertNull(a.getLanguage());
+    assertEquals("en", a.getLanguage()); // detected: raw text carries no language
     assertTrue(a.getId().startsWith("t:"));
     assertNull(a.getDuplicateOf());
     assertEquals(1, a.getCopies());
@@ -290,5 +290,37 @@ class ArticleParserTest {
     ParseOutcome out = copy.parse(raw(RawFormat.AUTO, "Volunteers Clear Riverbank\n" + BODY_1));
     assertNotNull(out.article());
     assertEquals(BODY_1, out.article().getBody());
+  }
+
+  private static final String GERMAN_BODY =
+      "Freiwillige haben am Samstag zwei Tonnen Abfall vom Flussufer gesammelt, so viel wie noch"
+          + " nie seit dem Beginn der Aktion vor fünf Jahren. Die Veranstalter forderten ein"
+          + " Pfandsystem noch vor dem Sommer.";
+
+  @Test
+  void languageIsDetectedWhenJsonHasNoneAndKeptWhenItHasOne() throws Exception {
+    String noField = "{\"title\": \"Müll am Fluss\", \"maintext\": \"" + GERMAN_BODY + "\"}";
+    assertEquals("de", parser.parse(raw(RawFormat.JSON_LINE, noField)).article().getLanguage());
+    String withField =
+        "{\"title\": \"Müll am Fluss\", \"maintext\": \""
+            + GERMAN_BODY
+            + "\", \"language\": \"nl\"}";
+    assertEquals("nl", parser.parse(raw(RawFormat.JSON_LINE, withField)).article().getLanguage());
+    String english =
+        "{\"title\": \"Volunteers Clear Riverbank\", \"maintext\": \"" + BODY_1 + "\"}";
+    assertEquals("en", parser.parse(raw(RawFormat.JSON_LINE, english)).article().getLanguage());
+  }
+
+  @Test
+  void rawTextInAnotherLanguageIsKeptWithItsLanguage() throws Exception {
+    Article a = parser.parse(raw(RawFormat.RAW_TEXT, "Müll am Fluss\n\n" + GERMAN_BODY)).article();
+    assertEquals("de", a.getLanguage());
+    assertEquals(GERMAN_BODY, a.getBody());
+  }
+
+  @Test
+  void tooShortATextHasNoLanguage() throws Exception {
+    Article a = parser.parse(raw(RawFormat.RAW_TEXT, "Flood warning lifted")).article();
+    assertNull(a.getLanguage());
   }
 }

@@ -291,4 +291,85 @@ class ArticleTextCleanerTest {
     assertEquals("Council Backs New Tram Line", c.title());
     assertFalse(c.body().contains("Main Menu"));
   }
+
+  @Test
+  void slashBreadcrumbAndGapLaidMenuAreNeverTheTitle() {
+    Cleaned c = clean("Home / Region / Coast", "", "Council backs new tram line", "", P1, "", P2);
+    assertEquals("Council backs new tram line", c.title());
+    assertEquals(List.of(P1, P2), c.paragraphs());
+
+    c = clean("Menu \u25be   News   Towns   Sport   Weather", "", "Tram line wins vote", P1, P2);
+    assertEquals("Tram line wins vote", c.title());
+    assertEquals(List.of(P1, P2), c.paragraphs());
+
+    c = clean("Sections\tNews\tTowns\tSport", "Tram line wins vote", P1, P2);
+    assertEquals("Tram line wins vote", c.title());
+  }
+
+  @Test
+  void menuLaidOutLineInsideTheBodyIsDropped() {
+    Cleaned c = clean("Tram line wins vote", P1, "Towns   Sport   Weather   Jobs", P2);
+    assertEquals(List.of(P1, P2), c.paragraphs());
+  }
+
+  @Test
+  void aSingleWideGapInProseIsNotAMenu() {
+    assertFalse(ArticleTextCleaner.isMenuLayout("The mayor said   it would be fine."));
+    assertFalse(ArticleTextCleaner.isMenuLayout(P1));
+  }
+
+  @Test
+  void datedBylineAndPictureLabelBetweenParagraphsAreDroppedButKeepTheirDate() {
+    Cleaned c =
+        clean(
+            "Tram line wins vote",
+            "",
+            P1,
+            "",
+            "Rosa Tamm \u00b7 Published on 3 June 2024",
+            "",
+            "Illustration: The Harbour Post / Stock",
+            "",
+            P2,
+            "",
+            P3);
+    assertEquals(List.of(P1, P2, P3), c.paragraphs());
+    assertTrue(c.dateLines().contains("Rosa Tamm \u00b7 Published on 3 June 2024"));
+    assertTrue(ArticleTextCleaner.isBylineWithDate("Rosa Tamm \u00b7 3 June 2024"));
+    assertTrue(ArticleTextCleaner.isBylineWithDate("by Ann Lee | 2024/06/03 | VIEW 12"));
+    assertFalse(ArticleTextCleaner.isBylineWithDate("Rosa Tamm \u00b7 Reporter"));
+    assertFalse(
+        ArticleTextCleaner.isBylineWithDate(
+            "The vote was held on 3 June 2024 after a long debate. | More"));
+  }
+
+  @Test
+  void contactNumbersAndAiToolNoticesAreDropped() {
+    Cleaned c =
+        clean(
+            "Tram line wins vote",
+            P1,
+            "This drawing was made with an AI image tool and shows no real place.",
+            P2,
+            "Newsdesk tel. +44 20 5550 0101, fax +44 20 5550 0102",
+            P3);
+    assertEquals(List.of(P1, P2, P3), c.paragraphs());
+  }
+
+  @Test
+  void proseAboutAiOrGivingAPhoneNumberIsKept() {
+    String ai = "The council said the new timetable was made with AI and checked by staff.";
+    String phone =
+        "Residents who see a leak can phone 0 555 010 2030 at any hour, the council said.";
+    Cleaned c = clean("Tram line wins vote", P1, ai, phone, P2);
+    assertEquals(List.of(P1, ai, phone, P2), c.paragraphs());
+  }
+
+  @Test
+  void slashNavigationNeedsShortCapitalisedEntries() {
+    assertTrue(ArticleTextCleaner.isSlashNavigation("Home / World / Europe"));
+    assertTrue(ArticleTextCleaner.isSlashNavigation("News / Local"));
+    assertFalse(ArticleTextCleaner.isSlashNavigation("Prices rose 3% / year in the north"));
+    assertFalse(ArticleTextCleaner.isSlashNavigation("and / or"));
+  }
 }

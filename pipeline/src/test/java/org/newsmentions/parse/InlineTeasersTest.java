@@ -62,4 +62,29 @@ class InlineTeasersTest {
         "Talks ended. Delegates left.",
         InlineTeasers.cut("Talks ended. Also read: U.S. Senate delays the vote Delegates left."));
   }
+
+  @Test
+  void titleCaseTeaserEndsBeforeTheSentenceThatFollowsIt() {
+    assertEquals(
+        "Wells ran dry. Officials said the pumps would be fixed.",
+        InlineTeasers.cut(
+            "Wells ran dry. Also read | Video: A Goat Climbs Onto The Roof Of A Bus Officials said"
+                + " the pumps would be fixed."));
+    assertEquals(
+        "Wells ran dry. Water and power The pumps were fixed.",
+        InlineTeasers.cut(
+            "Wells ran dry. Also read | Ferry Crews Plan New Winter Timetable Water and power The"
+                + " pumps were fixed."));
+    assertEquals(
+        "Wells ran dry.",
+        InlineTeasers.cut("Wells ran dry. Also read | Ferry Crews Plan New Winter Timetable"));
+  }
+
+  @Test
+  void aSentenceCaseHeadlineOpeningWithANameIsNotTitleCase() {
+    assertEquals(
+        "Wells ran dry. Crews were sent.",
+        InlineTeasers.cut(
+            "Wells ran dry. Also read | Port Saint Clement sees record heat Crews were sent."));
+  }
 }

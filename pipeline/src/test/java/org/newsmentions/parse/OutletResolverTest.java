@@ -32,7 +32,7 @@ class OutletResolverTest {
 
   @Test
   void fromNames() {
-    assertEquals("thelakeherald", outlets.fromName("The Lake Herald"));
+    assertEquals("lakeherald", outlets.fromName("The Lake Herald"));
     assertEquals("lakeherald", outlets.fromName("lakeherald.org"));
     assertEquals("eltiempo", outlets.fromName("El Tiémpo"));
     assertNull(outlets.fromName(" "));
@@ -81,5 +81,66 @@ class OutletResolverTest {
   @Test
   void unknownIsNull() {
     assertNull(outlets.fromText("Nothing here names a site.", List.of("Just prose.")));
+  }
+
+  @Test
+  void legalFormsAndLeadingTheAreDropped() {
+    assertEquals("riverpost", outlets.fromName("River Post Media GmbH"));
+    assertEquals("riverpost", outlets.fromName("The River Post Ltd."));
+    assertEquals("riverpost", outlets.fromName("River Post Holdings, Inc."));
+    assertEquals("riverpost", outlets.fromHost("https://www.theriverpost.example/a"));
+    assertEquals("media", outlets.fromName("Media"));
+    assertEquals("theatreweekly", outlets.fromHost("theatreweekly.example"));
+    assertEquals("riverpost", outlets.fromText(null, List.of("\u00a9 River Post Media GmbH")));
+  }
+
+  @Test
+  void fromCopyrightInsideALongFooterLine() {
+    assertEquals(
+        "hilltopcourier",
+        outlets.fromText(
+            null,
+            List.of(
+                "Hilltop Courier, 3 Mill Lane. Newsroom: 555-0100. Copyright Hilltop Courier. All"
+                    + " rights reserved.")));
+    assertEquals(
+        "hilltopcourier",
+        outlets.fromText(
+            null,
+            List.of(
+                "Copyright 2024 Hilltop Courier. All rights reserved. This material may not be"
+                    + " copied, broadcast, rewritten or handed on in any form without leave.")));
+  }
+
+  @Test
+  void fromTheOutletsOwnPictureCreditButNotAnAgencys() {
+    assertEquals(
+        "fenlandtimes",
+        outlets.fromText(null, List.of("Rain over the fens \u00a9 Fenland Times/Pool")));
+    assertEquals("fenlandtimes", outlets.fromText(null, List.of("Photo: Fenland Times archive")));
+    assertEquals(
+        "fenlandtimes", outlets.fromText(null, List.of("Illustration: The Fenland Times / Stock")));
+    assertNull(outlets.fromText(null, List.of("Rain over the fens \u00a9 Reuters/Pool")));
+  }
+
+  @Test
+  void aPhotographersCreditIsNotAnOutlet() {
+    assertNull(outlets.fromText(null, List.of("Rain over the fens \u00a9 Jane Roe/Pool")));
+    assertNull(outlets.fromText(null, List.of("Photo: Jane Roe archive")));
+  }
+
+  @Test
+  void fromAMastheadLineAboveTheTitle() {
+    List<String> lines =
+        List.of("FENLAND HERALD", "Ferry service resumes after storm", "The ferry ran again.");
+    assertEquals(
+        "fenlandherald", outlets.fromText(null, lines, "Ferry service resumes after storm"));
+    assertNull(
+        outlets.fromText(null, List.of("Latest News", "Ferry resumes", "Text."), "Ferry resumes"));
+    assertNull(
+        outlets.fromText(
+            null,
+            List.of("Menu", "Harbour Herald Wins Prize", "Text."),
+            "Harbour Herald Wins Prize"));
   }
 }
