@@ -43,6 +43,12 @@ final class OpenSetRecognizer implements Serializable {
 
   private static final int MAX_FORM_TOKENS = 8;
 
+  /** Short words a title-case headline leaves in lower case. */
+  private static final Set<String> TITLE_CASE_LOWER =
+      Set.of(
+          "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for",
+          "with", "as", "from", "vs", "via", "s");
+
   private final Set<String> common;
   private final Set<String> personCue;
   private final Set<String> personVerb;
@@ -351,7 +357,7 @@ final class OpenSetRecognizer implements Serializable {
     List<Candidate> out = new ArrayList<>();
     int i = c.bodyStart;
     while (i < n) {
-      if (!(c.free(i) && c.nameLike(i))) {
+      if (!(c.free(i) && c.nameLike(i)) || c.headline.get(i)) {
         i++;
         continue;
       }
@@ -428,8 +434,12 @@ final class OpenSetRecognizer implements Serializable {
             && b + 1 < t.size
             && c.softOwned(b + 1)
             && c.spaceGap(b + 1)
-            && !c.isPersonSurname(c.matches.get(c.owner[b + 1]))
-            && !(b + 2 < t.size && c.spaceGap(b + 2) && c.nameLike(b + 2));
+            && !(b + 2 < t.size && c.spaceGap(b + 2) && c.nameLike(b + 2))
+            // a shared surname after another given name is another person: "Kadri Saar"
+            && (!c.isPersonSurname(c.matches.get(c.owner[b + 1]))
+                || firstNames.contains(t.key(b))
+                || title
+                || (a > 0 && personCue.contains(c.prevWord(a, true))));
     if (takeNext) {
       b = b + 1;
     }
@@ -513,6 +523,37 @@ final class OpenSetRecognizer implements Serializable {
     final int bodyStart;
     final Set<String> midCaps = new HashSet<>();
 
+    /** Tokens on lines written in title case ("Putin and Xi to Strengthen Ties in Upcoming Meet"). */
+    final BitSet headline;
+
+    private BitSet headlineLines() {
+      BitSet out = new BitSet(t.size);
+      int lineStart = 0;
+      int capital = 0;
+      int lower = 0;
+      for (int i = 0; i <= t.size; i++) {
+        boolean newLine = i == t.size || (i > 0 && gap(i).indexOf('\n') >= 0);
+        if (newLine && i > lineStart) {
+          if (capital >= 3 && (lower == 0 || (capital >= 10 && lower * 8 < capital))) {
+            out.set(lineStart, i);
+          }
+          lineStart = i;
+          capital = 0;
+          lower = 0;
+        }
+        if (i == t.size) {
+          break;
+        }
+        if (t.has(i, Tokens.FIRST_UPPER)) {
+          capital++;
+        } else if (Character.isLetter(t.text.charAt(t.start[i]))
+            && !TITLE_CASE_LOWER.contains(t.key(i))) {
+          lower++;
+        }
+      }
+      return out;
+    }
+
     Ctx(Tokens t, List<EntityExtractor.Match> matches, int[] owner) {
       this.t = t;
       this.matches = matches;
@@ -525,8 +566,9 @@ final class OpenSetRecognizer implements Serializable {
         }
       }
       this.bodyStart = b;
+      this.headline = headlineLines();
       for (int i = b; i < t.size; i++) {
-        if (free(i) && nameLike(i) && !sentenceInitial(i)) {
+        if (free(i) && nameLike(i) && !sentenceInitial(i) && !headline.get(i)) {
           midCaps.add(t.key(i));
         }
       }
