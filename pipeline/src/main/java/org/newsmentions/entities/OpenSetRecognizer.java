@@ -532,7 +532,7 @@ final class OpenSetRecognizer implements Serializable {
       int capital = 0;
       int lower = 0;
       for (int i = 0; i <= t.size; i++) {
-        boolean newLine = i == t.size || (i > 0 && gap(i).indexOf('\n') >= 0);
+        boolean newLine = i == t.size || (i > 0 && gapHas(i, '\n'));
         if (newLine && i > lineStart) {
           if (capital >= 3 && (lower == 0 || (capital >= 10 && lower * 8 < capital))) {
             out.set(lineStart, i);
@@ -607,6 +607,15 @@ final class OpenSetRecognizer implements Serializable {
       return true;
     }
 
+    private boolean gapHas(int i, char ch) {
+      for (int k = t.end[i - 1]; k < t.start[i]; k++) {
+        if (t.text.charAt(k) == ch) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     private String gap(int i) {
       return i == 0 ? "" : t.text.substring(t.end[i - 1], t.start[i]);
     }
@@ -637,9 +646,8 @@ final class OpenSetRecognizer implements Serializable {
       if (i == 0) {
         return true;
       }
-      String g = gap(i);
-      for (int k = 0; k < g.length(); k++) {
-        char ch = g.charAt(k);
+      for (int k = t.end[i - 1]; k < t.start[i]; k++) {
+        char ch = t.text.charAt(k);
         if (ch == '\n' || ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';'
             || ch == '"' || ch == '\u201C' || ch == '\u00AB' || ch == '(' || ch == '|'
             || ch == '\u2014' || ch == '\u2013') {
