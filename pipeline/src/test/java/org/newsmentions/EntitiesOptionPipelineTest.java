@@ -96,7 +96,8 @@ class EntitiesOptionPipelineTest {
               // "EU" and, by the override's new alias, "Brussels bloc"
               assertEquals(2L, mentions.get("Q458"), mentions.toString());
               assertFalse(
-                  mentions.keySet().stream().anyMatch(id -> id.contains("calloway") && !id.startsWith("acme:")),
+                  mentions.keySet().stream()
+                      .anyMatch(id -> id.contains("calloway") && !id.startsWith("acme:")),
                   "the user's person is not also found as an open-set name: " + mentions);
               return null;
             });

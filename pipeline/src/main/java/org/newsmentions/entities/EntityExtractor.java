@@ -41,8 +41,8 @@ public final class EntityExtractor implements Serializable {
   }
 
   /**
-   * An extractor for the gazetteer's entities; with {@code openSet}, also names outside it
-   * (people, organisations, places found by {@link OpenSetRecognizer}, ids {@code n:type:name}).
+   * An extractor for the gazetteer's entities; with {@code openSet}, also names outside it (people,
+   * organisations, places found by {@link OpenSetRecognizer}, ids {@code n:type:name}).
    */
   public EntityExtractor(Gazetteer gazetteer, boolean openSet) {
     if (gazetteer == null) {
@@ -442,8 +442,7 @@ public final class EntityExtractor implements Serializable {
       String k = t.key(p);
       for (String g : given) {
         if (g.length() >= 4 && oneLetterDropped(g, k)) {
-          return new Match(
-              t.start[p], m.end(), p, last, m.candidates(), m.pending(), m.softKind());
+          return new Match(t.start[p], m.end(), p, last, m.candidates(), m.pending(), m.softKind());
         }
       }
       return m;

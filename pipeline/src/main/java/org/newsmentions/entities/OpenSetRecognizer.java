@@ -32,8 +32,8 @@ import java.util.Set;
  * included), and their short forms: a person's surname ("Marchuk" after "Olena Marchuk"), an
  * organisation's name without its suffix ("Velmora" for "Velmora Freight").
  *
- * <p>The word lists are resources ({@code open-set-words.txt}, {@code first-names.txt}).
- * Instances are immutable and thread-safe.
+ * <p>The word lists are resources ({@code open-set-words.txt}, {@code first-names.txt}). Instances
+ * are immutable and thread-safe.
  */
 final class OpenSetRecognizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -100,7 +100,9 @@ final class OpenSetRecognizer implements Serializable {
           section = s.substring(1, s.length() - 1);
           continue;
         }
-        lists.computeIfAbsent(section, k -> new HashSet<>()).add(Tokens.normalize(s, 0, s.length()));
+        lists
+            .computeIfAbsent(section, k -> new HashSet<>())
+            .add(Tokens.normalize(s, 0, s.length()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
@@ -172,7 +174,10 @@ final class OpenSetRecognizer implements Serializable {
         continue;
       }
       byKey.computeIfAbsent(
-          key, k -> new Found(k, t.text.substring(t.start[cand.first()], t.end[cand.last()]), cand.kind()));
+          key,
+          k ->
+              new Found(
+                  k, t.text.substring(t.start[cand.first()], t.end[cand.last()]), cand.kind()));
     }
     if (byKey.isEmpty()) {
       return new Result(List.of(), dropped);
@@ -481,7 +486,9 @@ final class OpenSetRecognizer implements Serializable {
     String prevComma = c.prevWord(a, true);
     String next = c.nextWord(b);
     String last = t.key(b);
-    if (title || (prev != null && personCue.contains(prev)) || (prevComma != null && personCue.contains(prevComma) && len >= 2)) {
+    if (title
+        || (prev != null && personCue.contains(prev))
+        || (prevComma != null && personCue.contains(prevComma) && len >= 2)) {
       return Gazetteer.Kind.PERSON;
     }
     if (orgSuffix.contains(last)
@@ -494,11 +501,13 @@ final class OpenSetRecognizer implements Serializable {
     if (len >= 2 && firstNames.contains(t.key(a))) {
       return Gazetteer.Kind.PERSON;
     }
-    if ((prevComma != null && orgCue.contains(prevComma)) || (next != null && orgCue.contains(next))) {
+    if ((prevComma != null && orgCue.contains(prevComma))
+        || (next != null && orgCue.contains(next))) {
       return Gazetteer.Kind.ORGANIZATION;
     }
     if (len >= 2
-        && ((prev != null && personVerb.contains(prev)) || (next != null && personVerb.contains(next)))) {
+        && ((prev != null && personVerb.contains(prev))
+            || (next != null && personVerb.contains(next)))) {
       return Gazetteer.Kind.PERSON;
     }
     if ((prev != null && locPrep.contains(prev))
@@ -523,7 +532,9 @@ final class OpenSetRecognizer implements Serializable {
     final int bodyStart;
     final Set<String> midCaps = new HashSet<>();
 
-    /** Tokens on lines written in title case ("Putin and Xi to Strengthen Ties in Upcoming Meet"). */
+    /**
+     * Tokens on lines written in title case ("Putin and Xi to Strengthen Ties in Upcoming Meet").
+     */
     final BitSet headline;
 
     private BitSet headlineLines() {
@@ -639,7 +650,9 @@ final class OpenSetRecognizer implements Serializable {
     }
 
     boolean hyphenGap(int i) {
-      return i > 0 && t.start[i] - t.end[i - 1] == 1 && Tokens.isHyphen(t.text.charAt(t.end[i - 1]));
+      return i > 0
+          && t.start[i] - t.end[i - 1] == 1
+          && Tokens.isHyphen(t.text.charAt(t.end[i - 1]));
     }
 
     boolean sentenceInitial(int i) {
@@ -648,9 +661,19 @@ final class OpenSetRecognizer implements Serializable {
       }
       for (int k = t.end[i - 1]; k < t.start[i]; k++) {
         char ch = t.text.charAt(k);
-        if (ch == '\n' || ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';'
-            || ch == '"' || ch == '\u201C' || ch == '\u00AB' || ch == '(' || ch == '|'
-            || ch == '\u2014' || ch == '\u2013') {
+        if (ch == '\n'
+            || ch == '.'
+            || ch == '!'
+            || ch == '?'
+            || ch == ':'
+            || ch == ';'
+            || ch == '"'
+            || ch == '\u201C'
+            || ch == '\u00AB'
+            || ch == '('
+            || ch == '|'
+            || ch == '\u2014'
+            || ch == '\u2013') {
           return true;
         }
       }

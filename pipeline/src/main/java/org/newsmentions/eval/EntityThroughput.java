@@ -8,8 +8,8 @@ import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.Gazetteer;
 
 /**
- * Single-threaded throughput of the plain-Java entity extractor on the dev set's gold texts,
- * with and without the open-set rules. A benchmark, not a test: numbers depend on the machine.
+ * Single-threaded throughput of the plain-Java entity extractor on the dev set's gold texts, with
+ * and without the open-set rules. A benchmark, not a test: numbers depend on the machine.
  */
 final class EntityThroughput {
   private EntityThroughput() {}
@@ -25,7 +25,8 @@ final class EntityThroughput {
     out.println("## Entity extractor throughput (one thread, dev set texts repeated)");
     out.println();
     // CPU time of this thread, so that other processes on a shared machine do not skew it.
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     out.println("| extractor | MB/s (thread CPU time) | MB/s (wall clock) | articles/s (CPU) |");
     out.println("|---|---|---|---|");
     // Each configuration runs twice and only the second is printed, so JIT order does not matter.
