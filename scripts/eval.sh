@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures parsing, entity mentions and deduplication on the labelled dev set (eval/devset) and
-# prints precision/recall tables. Usage: scripts/eval.sh [parsing|entities|dedup|all]
+# prints precision/recall tables. Usage: scripts/eval.sh [parsing|entities|dedup|all|throughput]
 # Exits 1 when a target is missed.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

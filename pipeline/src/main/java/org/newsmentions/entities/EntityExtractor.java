@@ -32,13 +32,24 @@ public final class EntityExtractor implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Gazetteer gazetteer;
+  private final OpenSetRecognizer openSet;
   private transient volatile Index index;
 
+  /** An extractor for the gazetteer's entities and, by rules, names it does not list. */
   public EntityExtractor(Gazetteer gazetteer) {
+    this(gazetteer, true);
+  }
+
+  /**
+   * An extractor for the gazetteer's entities; with {@code openSet}, also names outside it (people,
+   * organisations, places found by {@link OpenSetRecognizer}, ids {@code n:type:name}).
+   */
+  public EntityExtractor(Gazetteer gazetteer, boolean openSet) {
     if (gazetteer == null) {
       throw new IllegalArgumentException("gazetteer must not be null");
     }
     this.gazetteer = gazetteer;
+    this.openSet = openSet ? OpenSetRecognizer.loadDefault() : null;
     this.index = new Index(gazetteer);
   }
 
@@ -69,15 +80,59 @@ public final class EntityExtractor implements Serializable {
   /** Like {@link #extract} on text that is already {@code title + "\n\n" + body}. */
   public List<ArticleEntity> extractFromText(String text) {
     Index idx = index();
-    List<Match> matches = idx.scan(Tokens.of(text));
-    return idx.resolve(matches);
+    Tokens t = Tokens.of(text);
+    List<Match> matches = idx.scan(t);
+    if (openSet == null) {
+      return idx.resolve(matches);
+    }
+    OpenSetRecognizer.Result open = openSet.find(t, matches);
+    if (open.found().isEmpty() && open.droppedMatches().isEmpty()) {
+      return idx.resolve(matches);
+    }
+    List<Match> kept = new ArrayList<>(matches.size());
+    for (int m = 0; m < matches.size(); m++) {
+      if (!open.droppedMatches().get(m)) {
+        kept.add(matches.get(m));
+      }
+    }
+    List<ArticleEntity> out = new ArrayList<>(idx.resolve(kept));
+    for (OpenSetRecognizer.Found f : open.found()) {
+      List<Span> spans = new ArrayList<>(f.mentions.size());
+      for (int[] m : f.mentions) {
+        spans.add(new Span(t.start[m[0]], t.end[m[1]]));
+      }
+      spans.sort(Comparator.comparingInt(Span::getStart));
+      out.add(new ArticleEntity(f.id(), f.name, f.kind.toEntityType(), spans.size(), spans));
+    }
+    out.sort(Comparator.comparing(a -> a.getId().toString()));
+    return out;
   }
 
-  /** A candidate mention before ambiguity is resolved. */
-  private record Match(int start, int end, int[] candidates, boolean pending) {}
+  /**
+   * A candidate mention before ambiguity is resolved: character span, token span, candidate
+   * entries. {@code soft} marks a one-word demonym or surname match, which a longer open-set name
+   * around it may take over ("Zarichne Pole", "Korean Central News Agency", "Kim Hye-won").
+   */
+  record Match(
+      int start,
+      int end,
+      int firstToken,
+      int lastToken,
+      int[] candidates,
+      boolean pending,
+      int softKind) {
+    boolean soft() {
+      return softKind != SOFT_NONE;
+    }
+  }
+
+  static final int SOFT_NONE = 0;
+  static final int SOFT_DEMONYM = 1;
+  static final int SOFT_SURNAME = 2;
 
   /** One way an alias can match: its entity and what each of its tokens requires of the text. */
-  private record Variant(int entity, boolean weak, boolean needsContext, byte[] req) {}
+  private record Variant(
+      int entity, boolean weak, boolean needsContext, boolean demonym, byte[] req) {}
 
   /** Upper-case acronyms that are also common English words. */
   private static final Set<String> WORD_ACRONYMS =
@@ -118,14 +173,20 @@ public final class EntityExtractor implements Serializable {
         Set<String> strong = new LinkedHashSet<>();
         strong.add(entry.name());
         strong.addAll(entry.aliases());
-        strong.addAll(entry.demonyms());
         for (String alias : strong) {
           boolean marked = alias.startsWith("~");
-          add(marked ? alias.substring(1).strip() : alias, e, false, marked, entry);
+          add(marked ? alias.substring(1).strip() : alias, e, false, marked, false, entry);
+        }
+        for (String demonym : entry.demonyms()) {
+          if (strong.contains(demonym)) {
+            continue;
+          }
+          boolean marked = demonym.startsWith("~");
+          add(marked ? demonym.substring(1).strip() : demonym, e, false, marked, true, entry);
         }
         for (String surname : entry.surnames()) {
           boolean marked = surname.startsWith("~");
-          add(marked ? surname.substring(1).strip() : surname, e, true, marked, entry);
+          add(marked ? surname.substring(1).strip() : surname, e, true, marked, false, entry);
         }
         if (entry.kind() == Gazetteer.Kind.PERSON) {
           Set<String> given = new HashSet<>();
@@ -143,7 +204,12 @@ public final class EntityExtractor implements Serializable {
     }
 
     private void add(
-        String alias, int entity, boolean weak, boolean marked, Gazetteer.Entry entry) {
+        String alias,
+        int entity,
+        boolean weak,
+        boolean marked,
+        boolean demonym,
+        Gazetteer.Entry entry) {
       Tokens t = Tokens.of(alias);
       if (t.size == 0) {
         return;
@@ -164,7 +230,7 @@ public final class EntityExtractor implements Serializable {
       if (node.variants == null) {
         node.variants = new ArrayList<>(1);
       }
-      Variant v = new Variant(entity, weak, marked, req);
+      Variant v = new Variant(entity, weak, marked, demonym, req);
       node.variants.add(v);
       // Short place names are left out: "Rios" is a surname far more often than a broken "Rio's".
       boolean stemmable =
@@ -255,7 +321,7 @@ public final class EntityExtractor implements Serializable {
           continue;
         }
         if (bestVariants != null) {
-          Match m = toMatch(t.start[i], t.end[bestEnd], bestVariants);
+          Match m = toMatch(t, i, bestEnd, bestVariants);
           m = extendGivenName(m, t, i, bestEnd, free);
           out.add(m);
           free = bestEnd + 1;
@@ -266,7 +332,7 @@ public final class EntityExtractor implements Serializable {
         }
         List<Variant> stemmed = stem(t.key(i));
         if (stemmed != null) {
-          out.add(toMatch(t.start[i], t.end[i], stemmed));
+          out.add(toMatch(t, i, i, stemmed));
           free = i + 1;
         }
       }
@@ -322,7 +388,7 @@ public final class EntityExtractor implements Serializable {
       return v;
     }
 
-    private static Match toMatch(int start, int end, List<Variant> variants) {
+    private Match toMatch(Tokens t, int first, int last, List<Variant> variants) {
       boolean anyStrong = false;
       for (Variant v : variants) {
         if (!v.weak()) {
@@ -339,7 +405,21 @@ public final class EntityExtractor implements Serializable {
         }
       }
       int[] candidates = ids.stream().toArray();
-      return new Match(start, end, candidates, needsContext || candidates.length > 1);
+      boolean demonyms = first == last;
+      boolean surnames = first == last;
+      for (Variant v : variants) {
+        demonyms &= v.demonym();
+        surnames &= v.weak() && entries[v.entity()].kind() == Gazetteer.Kind.PERSON;
+      }
+      int soft = demonyms ? SOFT_DEMONYM : surnames ? SOFT_SURNAME : SOFT_NONE;
+      return new Match(
+          t.start[first],
+          t.end[last],
+          first,
+          last,
+          candidates,
+          needsContext || candidates.length > 1,
+          soft);
     }
 
     /**
@@ -362,7 +442,7 @@ public final class EntityExtractor implements Serializable {
       String k = t.key(p);
       for (String g : given) {
         if (g.length() >= 4 && oneLetterDropped(g, k)) {
-          return new Match(t.start[p], m.end(), m.candidates(), m.pending());
+          return new Match(t.start[p], m.end(), p, last, m.candidates(), m.pending(), m.softKind());
         }
       }
       return m;

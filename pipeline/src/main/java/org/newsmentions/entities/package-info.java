@@ -4,7 +4,9 @@
  * <p>{@link org.newsmentions.entities.Gazetteer} is the list of known entities (bundled TSV, or a
  * user's file in the same format, merged with {@code withOverrides}). {@link
  * org.newsmentions.entities.EntityExtractor} applies the counting rules of MENTIONS.md to one
- * article's title and body. Neither class uses Beam types; a DoFn wraps the extractor.
+ * article's title and body; {@link org.newsmentions.entities.OpenSetRecognizer} adds, by rules over
+ * capitalisation and cue words, the people, organisations and places the gazetteer does not list
+ * (ids {@code n:type:normalised-name}). None of them uses Beam types; a DoFn wraps the extractor.
  *
  * <h2>Matching rules</h2>
  *
@@ -31,6 +33,10 @@
  *       takes that word into the span.
  *   <li>Titles are not part of spans and bare titles name no one ("the Russian president" counts
  *       Russia only). IGNORE rows (events, landmarks) are matched and dropped.
+ *   <li>Open-set names use only words no gazetteer name or alias claimed; they may take over a
+ *       one-word demonym or shared surname inside them ("Zarichne Pole", "Korean Central News
+ *       Agency", "Kadri Saar"). Discovered in the body when a cue gives their type, they are then
+ *       counted everywhere in the article, with surname and suffix-less short forms.
  * </ul>
  *
  * <h2>Known gaps</h2>
@@ -45,6 +51,8 @@
  *       alone ("Vladimir") is not a mention.
  *   <li>Names split by a line break, or written with punctuation other than the above inside, are
  *       not joined; a broken possessive of a multi-word name matches only its last word.
+ *   <li>Open-set names without a type cue ("20 Airbus aircraft") are skipped; "X region" is read as
+ *       X. See the README's "Entities" section.
  *   <li>Boilerplate and repeated paragraphs are removed by the parser, not here.
  * </ul>
  */
