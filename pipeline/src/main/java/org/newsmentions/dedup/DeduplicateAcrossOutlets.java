@@ -3,7 +3,6 @@ package org.newsmentions.dedup;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -96,7 +95,7 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
                   input
                       .get(DATED_DIGESTS)
                       .apply("OwnWindowDigests", ParDo.of(new OwnWindowOnlyFn()))
-                      .setCoder(SerializableCoder.of(StoryDigest.class))
+                      .setCoder(DedupCoders.DigestCoder.of())
                       .apply(
                           "DatedToGlobal",
                           Window.<StoryDigest>into(new GlobalWindows())
@@ -120,15 +119,14 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
     PCollectionTuple out =
         digests
             .apply("KeyByWindow" + name, WithKeys.of("window"))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(StoryDigest.class)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), DedupCoders.DigestCoder.of()))
             .apply("GroupWindow" + name, GroupByKey.create())
             .apply(
                 "ClusterStories" + name,
                 ParDo.of(new ClusterFn(new StoryDeduplicator(mode, threshold, horizon)))
                     .withOutputTags(KEPT, TupleTagList.of(VERDICTS)));
-    out.get(KEPT).setCoder(SerializableCoder.of(KeptStories.class));
-    out.get(VERDICTS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(StoryVerdict.class)));
+    out.get(KEPT).setCoder(DedupCoders.KeptCoder.of());
+    out.get(VERDICTS).setCoder(KvCoder.of(StringUtf8Coder.of(), DedupCoders.VerdictCoder.of()));
     return out;
   }
 

@@ -2,7 +2,6 @@ package org.newsmentions.dedup;
 
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.state.StateSpec;
@@ -41,7 +40,7 @@ final class EnrichArticles {
           StringUtf8Coder.of(),
           KvCoder.of(
               NullableCoder.of(AvroCoder.of(Article.class)),
-              NullableCoder.of(SerializableCoder.of(StoryVerdict.class))));
+              NullableCoder.of(DedupCoders.VerdictCoder.of())));
 
   static PCollection<Article> join(
       PCollection<Article> articles,
@@ -99,11 +98,11 @@ final class EnrichArticles {
 
     @StateId("emitted")
     private final StateSpec<ValueState<StoryVerdict>> emittedSpec =
-        StateSpecs.value(SerializableCoder.of(StoryVerdict.class));
+        StateSpecs.value(DedupCoders.VerdictCoder.of());
 
     @StateId("pending")
     private final StateSpec<ValueState<StoryVerdict>> pendingSpec =
-        StateSpecs.value(SerializableCoder.of(StoryVerdict.class));
+        StateSpecs.value(DedupCoders.VerdictCoder.of());
 
     @TimerId("expiry")
     private final TimerSpec expirySpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);

@@ -1,6 +1,5 @@
 package org.newsmentions.window;
 
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -22,6 +21,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.newsmentions.dedup.DedupCoders;
 import org.newsmentions.dedup.StoryDigest;
 import org.newsmentions.dedup.StorySignatures;
 import org.newsmentions.schema.Article;
@@ -80,12 +80,12 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
     PCollection<StoryDigest> dated =
         stamped
             .get(DATED)
-            .setCoder(SerializableCoder.of(StoryDigest.class))
+            .setCoder(DedupCoders.DigestCoder.of())
             .apply("IntoPublicationWindows", windowing());
     PCollection<StoryDigest> undatedDigests =
         stamped
             .get(UNDATED)
-            .setCoder(SerializableCoder.of(StoryDigest.class))
+            .setCoder(DedupCoders.DigestCoder.of())
             .apply(
                 "IntoGlobalWindow",
                 Window.<StoryDigest>into(new GlobalWindows())
