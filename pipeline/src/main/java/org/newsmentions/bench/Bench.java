@@ -284,7 +284,9 @@ public final class Bench {
                 + (s == 4 ? "StoryClusterer per " + batchSize + "-record batch (not in core)" : "")
                 + (s == 1 ? core.note() : "")
                 + "; "
-                + heap;
+                + heap
+                + "; "
+                + load();
         append(
             results,
             String.join(
@@ -373,7 +375,15 @@ public final class Bench {
         Long.toString(m.liveHeapBytes()),
         Long.toString(ResourceMeter.maxHeapBytes()),
         Integer.toString(cores),
-        note + "; gc=" + ResourceMeter.collectors());
+        note + "; gc=" + ResourceMeter.collectors() + "; " + load());
+  }
+
+  /** Other work on the machine skews every number: each row says how busy the machine was. */
+  static String load() {
+    return String.format(
+        Locale.ROOT,
+        "load=%.1f",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   static synchronized void append(Path results, String line) {
