@@ -11,13 +11,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes a synthetic, deterministic corpus of scraper-style news articles for the benchmarks.
@@ -30,14 +34,15 @@ import java.util.SplittableRandom;
  * headline and furniture, published within a day of the original), some are independent reports of
  * the same event, and about 1% are bad records (truncated JSON, empty, binary).
  *
- * <p>Layout under OUT: {@code jsonl/part-NNNNN.jsonl} (news-please shape, 10,000 lines a file) for
- * the JSON-lines share (70% by default) and {@code raw/NNNNN/NNNNNNNNN.txt} (1,000 files a folder)
- * for raw scraper text; {@code corpus.properties} records what was written. The output depends only
- * on the arguments: same seed, same bytes. Generation streams: memory stays bounded whatever N.
+ * <p>Layout under OUT: the corpus is cut into blocks of 10,000 articles; block B writes its
+ * JSON-lines share (70% by default, news-please shape) to {@code jsonl/part-B.jsonl} and its raw
+ * scraper texts (30%) to {@code raw/B-K/NNNNNNNNN.txt}, at most 1,000 files a folder. {@code
+ * corpus.properties} records what was written. The output depends only on the arguments (same seed,
+ * same bytes, whatever the thread count). Generation streams: memory stays bounded whatever N.
  *
  * <pre>
  * CorpusGenerator N OUT [--seed=S] [--syndicated=0.3] [--sameEvent=0.1] [--bad=0.01]
- *                       [--jsonl=0.7] [--month=2025-05]
+ *                       [--jsonl=0.7] [--month=2025-05] [--threads=CPUs]
  * </pre>
  */
 public final class CorpusGenerator {
@@ -90,13 +95,19 @@ public final class CorpusGenerator {
   private final StringBuilder body = new StringBuilder(4096);
 
   public CorpusGenerator(Settings settings) {
-    this(settings, Names.load());
+    this(settings, Names.load(), 0, 0);
   }
 
-  CorpusGenerator(Settings settings, Names names) {
+  /**
+   * @param firstIndex number of the first article (keeps URLs unique across blocks)
+   * @param block which block of the corpus this generator writes; each block has its own random
+   *     stream, so the output does not depend on how many threads generate it
+   */
+  CorpusGenerator(Settings settings, Names names, long firstIndex, long block) {
     this.settings = settings;
     this.names = names;
-    this.rnd = new SplittableRandom(settings.seed());
+    this.index = firstIndex;
+    this.rnd = new SplittableRandom(settings.seed() ^ (block * 0x9E3779B97F4A7C15L));
   }
 
   /** Where the entity names come from (gazetteer or fallback list). */
@@ -319,63 +330,87 @@ public final class CorpusGenerator {
     }
     sb.append("\nRead next\n");
     for (int k = 0; k < 3; k++) {
-      sb.append(String.format(Locale.ROOT, "%02d:%02d ", r.nextInt(24), r.nextInt(60)));
+      pad2(sb, r.nextInt(24)).append(':');
+      pad2(sb, r.nextInt(60)).append(' ');
       sb.append(otherHeadline(r)).append('\n');
     }
-    sb.append('\n').append(pick(r, SHARES)).append('\n');
-    sb.append("Get the ").append(OUTLET_NAMES[outlet]).append(" morning briefing in your inbox\n");
-    sb.append("\u00a9 ").append(d.getYear()).append(' ').append(OUTLET_NAMES[outlet]);
-    sb.append(" | ").append(OUTLETS[outlet]).append(" | About us | Privacy | Terms | Contact\n");
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    // Non-Latin-1-free furniture goes through its own builder: a '\u00a9' in the shared builder
+    // would
+    // switch it to UTF-16 for good and make every later article slower to build and encode.
+    StringBuilder foot = new StringBuilder(256);
+    foot.append('\n').append(pick(r, SHARES)).append('\n');
+    foot.append("Get the ")
+        .append(OUTLET_NAMES[outlet])
+        .append(" morning briefing in your inbox\n");
+    foot.append("\u00a9 ").append(d.getYear()).append(' ').append(OUTLET_NAMES[outlet]);
+    foot.append(" | ").append(OUTLETS[outlet]).append(" | About us | Privacy | Terms | Contact\n");
+    byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] tail = foot.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
   }
 
   private String dateForm(LocalDateTime d, SplittableRandom r) {
     String mon = month(d);
-    return switch (r.nextInt(12)) {
-      case 0, 1, 2 ->
-          String.format(
-              Locale.ROOT,
-              "%d %s %d, %02d:%02d CEST",
-              d.getDayOfMonth(),
-              mon,
-              d.getYear(),
-              d.getHour(),
-              d.getMinute());
-      case 3, 4 ->
-          String.format(
-              Locale.ROOT,
-              "%s %d, %d %d:%02d %s ET",
-              mon,
-              d.getDayOfMonth(),
-              d.getYear(),
-              (d.getHour() + 11) % 12 + 1,
-              d.getMinute(),
-              d.getHour() < 12 ? "AM" : "PM");
-      case 5, 6 -> "Published: " + d.toInstant(ZoneOffset.UTC);
-      case 7, 8 ->
-          "Updated: "
-              + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-              + ", "
-              + mon
-              + " "
-              + d.getDayOfMonth()
-              + ", "
-              + d.getYear();
-      case 9, 10 ->
-          String.format(
-              Locale.ROOT,
-              "%02d/%02d/%d %02d:%02d",
-              d.getDayOfMonth(),
-              d.getMonthValue(),
-              d.getYear(),
-              d.getHour(),
-              d.getMinute());
-      default -> null; // undated in the page: a raw header, if any, is all there is
-    };
+    StringBuilder f = new StringBuilder(40);
+    switch (r.nextInt(12)) {
+      case 0, 1, 2 -> {
+        f.append(d.getDayOfMonth()).append(' ').append(mon).append(' ').append(d.getYear());
+        pad2(f.append(", "), d.getHour()).append(':');
+        pad2(f, d.getMinute()).append(" CEST");
+      }
+      case 3, 4 -> {
+        f.append(mon).append(' ').append(d.getDayOfMonth()).append(", ").append(d.getYear());
+        f.append(' ').append((d.getHour() + 11) % 12 + 1).append(':');
+        pad2(f, d.getMinute()).append(d.getHour() < 12 ? " AM ET" : " PM ET");
+      }
+      case 5, 6 -> f.append("Published: ").append(d.toInstant(ZoneOffset.UTC));
+      case 7, 8 -> {
+        f.append("Updated: ").append(WEEKDAYS[d.getDayOfWeek().ordinal()]).append(", ");
+        f.append(mon).append(' ').append(d.getDayOfMonth()).append(", ").append(d.getYear());
+      }
+      case 9, 10 -> {
+        pad2(f, d.getDayOfMonth()).append('/');
+        pad2(f, d.getMonthValue()).append('/').append(d.getYear()).append(' ');
+        pad2(f, d.getHour()).append(':');
+        pad2(f, d.getMinute());
+      }
+      default -> {
+        return null; // undated in the page: a raw header, if any, is all there is
+      }
+    }
+    return f.toString();
   }
 
+  private static StringBuilder pad2(StringBuilder b, int v) {
+    if (v < 10) {
+      b.append('0');
+    }
+    return b.append(v);
+  }
+
+  private static final String[] WEEKDAYS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+  };
+
+  private static final String[] MONTHS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December"
+  };
+
   private static String month(LocalDateTime d) {
-    return d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    return MONTHS[d.getMonthValue() - 1];
   }
 
   private byte[] jsonLine(long i, Story s, String headline, long published, int outlet) {
@@ -407,8 +442,10 @@ public final class CorpusGenerator {
   }
 
   private static String sqlDate(LocalDateTime d) {
-    return d.toLocalDate()
-        + String.format(Locale.ROOT, " %02d:%02d:%02d", d.getHour(), d.getMinute(), d.getSecond());
+    StringBuilder b = new StringBuilder(19).append(d.toLocalDate()).append(' ');
+    pad2(b, d.getHour()).append(':');
+    pad2(b, d.getMinute()).append(':');
+    return pad2(b, d.getSecond()).toString();
   }
 
   private void slug(String headline) {
@@ -490,50 +527,49 @@ public final class CorpusGenerator {
       Map<Role, Long> roles,
       double seconds) {}
 
-  /** Streams N records under {@code out}; see the class comment for the layout. */
-  public static Summary write(long n, Path out, Settings settings) throws IOException {
+  /** Articles per block: one JSON-lines file and its own raw folders, generated independently. */
+  static final int BLOCK = LINES_PER_JSONL_FILE;
+
+  /**
+   * Streams N records under {@code out}; see the class comment for the layout. Blocks of {@value
+   * #BLOCK} articles are generated in parallel, each with its own random stream and files, so the
+   * bytes depend on the seed only, not on the thread count.
+   */
+  public static Summary write(long n, Path out, Settings settings, int threads) throws IOException {
     long start = System.nanoTime();
-    CorpusGenerator gen = new CorpusGenerator(settings);
+    Names names = Names.load();
     Path jsonDir = out.resolve("jsonl");
     Path rawDir = out.resolve("raw");
     Files.createDirectories(jsonDir);
     Files.createDirectories(rawDir);
+    long blocks = (n + BLOCK - 1) / BLOCK;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Summary>> parts = new ArrayList<>();
+    for (long b = 0; b < blocks; b++) {
+      long block = b;
+      long count = Math.min(BLOCK, n - b * BLOCK);
+      parts.add(pool.submit(() -> writeBlock(block, count, jsonDir, rawDir, settings, names)));
+    }
+    pool.shutdown();
     Map<Role, Long> roles = new LinkedHashMap<>();
     long bytes = 0;
     long lines = 0;
     long files = 0;
-    OutputStream json = null;
     try {
-      for (long i = 0; i < n; i++) {
-        Record rec = gen.next();
-        roles.merge(rec.role(), 1L, Long::sum);
-        bytes += rec.bytes().length;
-        if (rec.jsonLine()) {
-          if (lines % LINES_PER_JSONL_FILE == 0) {
-            if (json != null) {
-              json.close();
-            }
-            Path f =
-                jsonDir.resolve(String.format("part-%05d.jsonl", lines / LINES_PER_JSONL_FILE));
-            json = new BufferedOutputStream(Files.newOutputStream(f), 1 << 20);
-          }
-          json.write(rec.bytes());
-          json.write('\n');
-          bytes++;
-          lines++;
-        } else {
-          Path dir = rawDir.resolve(String.format("%05d", files / FILES_PER_RAW_DIR));
-          if (files % FILES_PER_RAW_DIR == 0) {
-            Files.createDirectories(dir);
-          }
-          Files.write(dir.resolve(String.format("%09d.txt", i)), rec.bytes());
-          files++;
-        }
+      for (Future<Summary> f : parts) {
+        Summary part = f.get();
+        bytes += part.bytes();
+        lines += part.jsonLines();
+        files += part.rawFiles();
+        part.roles().forEach((k, v) -> roles.merge(k, v, Long::sum));
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause());
     } finally {
-      if (json != null) {
-        json.close();
-      }
+      pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Summary summary = new Summary(n, bytes, lines, files, roles, seconds);
@@ -553,17 +589,56 @@ public final class CorpusGenerator {
     props.append("bad=").append(settings.bad()).append('\n');
     props.append("jsonlShare=").append(settings.jsonlShare()).append('\n');
     props.append("month=").append(settings.month()).append('\n');
-    props.append("names=").append(gen.namesOrigin()).append('\n');
+    props.append("names=").append(names.origin).append('\n');
     props.append("input=").append(jsonDir).append("/*.jsonl,").append(rawDir).append("/*/*.txt\n");
     Files.writeString(out.resolve("corpus.properties"), props);
     return summary;
+  }
+
+  private static Summary writeBlock(
+      long block, long count, Path jsonDir, Path rawDir, Settings settings, Names names)
+      throws IOException {
+    CorpusGenerator gen = new CorpusGenerator(settings, names, block * BLOCK, block);
+    Map<Role, Long> roles = new EnumMap<>(Role.class);
+    long bytes = 0;
+    long lines = 0;
+    long files = 0;
+    Path jsonFile = jsonDir.resolve("part-" + zeros(block, 5) + ".jsonl");
+    try (OutputStream json = new BufferedOutputStream(Files.newOutputStream(jsonFile), 1 << 20)) {
+      Path dir = null;
+      for (long i = 0; i < count; i++) {
+        long number = block * BLOCK + i;
+        Record rec = gen.next();
+        roles.merge(rec.role(), 1L, Long::sum);
+        bytes += rec.bytes().length;
+        if (rec.jsonLine()) {
+          json.write(rec.bytes());
+          json.write('\n');
+          bytes++;
+          lines++;
+        } else {
+          if (files % FILES_PER_RAW_DIR == 0) {
+            dir = rawDir.resolve(zeros(block, 5) + "-" + (files / FILES_PER_RAW_DIR));
+            Files.createDirectories(dir);
+          }
+          Files.write(dir.resolve(zeros(number, 9) + ".txt"), rec.bytes());
+          files++;
+        }
+      }
+    }
+    return new Summary(count, bytes, lines, files, roles, 0);
+  }
+
+  private static String zeros(long v, int width) {
+    String s = Long.toString(v);
+    return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
   }
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println(
           "usage: CorpusGenerator N OUT [--seed=S] [--syndicated=0.3] [--sameEvent=0.1]"
-              + " [--bad=0.01] [--jsonl=0.7] [--month=2025-05]");
+              + " [--bad=0.01] [--jsonl=0.7] [--month=2025-05] [--threads=CPUs]");
       System.exit(2);
     }
     long n = Long.parseLong(args[0].replace("_", ""));
@@ -575,6 +650,7 @@ public final class CorpusGenerator {
     double bad = d.bad();
     double jsonl = d.jsonlShare();
     YearMonth month = d.month();
+    int threads = Runtime.getRuntime().availableProcessors();
     for (int k = 2; k < args.length; k++) {
       String a = args[k];
       String v = a.substring(a.indexOf('=') + 1);
@@ -588,13 +664,16 @@ public final class CorpusGenerator {
         bad = Double.parseDouble(v);
       } else if (a.startsWith("--jsonl=")) {
         jsonl = Double.parseDouble(v);
+      } else if (a.startsWith("--threads=")) {
+        threads = Integer.parseInt(v);
       } else if (a.startsWith("--month=")) {
         month = YearMonth.parse(v);
       } else {
         throw new IllegalArgumentException("unknown option " + a);
       }
     }
-    Summary s = write(n, out, new Settings(seed, syndicated, sameEvent, bad, jsonl, month));
+    Summary s =
+        write(n, out, new Settings(seed, syndicated, sameEvent, bad, jsonl, month), threads);
     PrintStream o = System.out;
     o.printf(
         Locale.ROOT,
