@@ -3,7 +3,7 @@
 #
 #   scripts/bench.sh [--sizes=10000,100000,1000000] [--out=DIR] [--seed=42]
 #                    [--only=core,stages,direct,flink] [--timeout=SECONDS] [--direct-max=N]
-#                    [--smoke] [--jmh] [--profile]
+#                    [--smoke] [--jmh] [--profile] [--keep-results]
 #
 # For each size it generates the corpus once (OUT/corpus-N, reused when already there), then runs
 # each measurement in its own JVM with an explicit -Xmx, so peak heap is per measurement:
@@ -16,9 +16,10 @@
 #   --jmh      runs the JMH microbenchmarks (pipeline/src/test/java/org/newsmentions/bench) instead;
 #              extra JMH arguments via JMH_ARGS, e.g. JMH_ARGS='-wi 1 -i 2'.
 #   --profile  also records the core with JFR (OUT/core-N.jfr) and prints the hottest frames.
+#   --keep-results  appends to OUT/results.tsv instead of starting it afresh (to add a measurement).
 # A measurement that exceeds --timeout (default 1800 s; smoke 100 s), or a Direct Runner size above
-# --direct-max (default 10000: it holds the whole input in memory and costs ~30 ms per article), is reported as "not run" with
-# the reason instead of failing the run. Heap sizes: BENCH_XMX_CORE (4g), BENCH_XMX_DIRECT (12g),
+# --direct-max (default 10000: it holds the whole input in memory and costs tens of ms an article),
+# is reported as "not run" with the reason instead of failing the run. Heap sizes: BENCH_XMX_CORE (4g), BENCH_XMX_DIRECT (12g),
 # BENCH_XMX_FLINK (4g). Maven flags (e.g. -o) via MVN_FLAGS.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +34,7 @@ direct_max=10000
 smoke=false
 jmh=false
 profile=false
+keep_results=false
 for a in "$@"; do
   case "$a" in
     --sizes=*) sizes="${a#*=}" ;;
@@ -44,7 +46,8 @@ for a in "$@"; do
     --smoke) smoke=true ;;
     --jmh) jmh=true ;;
     --profile) profile=true ;;
-    -h | --help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --keep-results) keep_results=true ;;
+    -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "unknown argument: $a (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -93,7 +96,7 @@ fi
 
 # --- Measurements --------------------------------------------------------------------------------
 results="$out/results.tsv"
-rm -f "$results"
+$keep_results || rm -f "$results"
 log="$out/bench.log"
 : >"$log"
 flink_conf="$repo/scripts/flink-conf"
@@ -104,7 +107,7 @@ bench() { # $1 xmx, $2 classpath file, $3 label for the log, rest: Bench argumen
   echo "[$(date +%T)] $label (-Xmx$xmx)..." >&2
   timeout --signal=TERM --kill-after=20 "$timeout_s" \
     java "-Xmx$xmx" ${BENCH_JAVA_OPTS:-} -cp "$classes:$(cat "$cpf")" \
-    org.newsmentions.bench.Bench "$@" --results="$results" >>"$log" 2>&1 || rc=$?
+    org.newsmentions.bench.Bench "$@" --results="${BENCH_RESULTS:-$results}" >>"$log" 2>&1 || rc=$?
   return $rc
 }
 not_run() { # $1 size, $2 measurement, $3 xmx, $4 reason
@@ -116,10 +119,12 @@ not_run() { # $1 size, $2 measurement, $3 xmx, $4 reason
 run() { # $1 size, $2 measurement, $3 xmx, $4 classpath file, rest: Bench arguments
   local size="$1" name="$2" xmx="$3" cpf="$4"
   shift 4
-  local rc=0
+  local rc=0 start=$SECONDS
   bench "$xmx" "$cpf" "$name, $size articles" "$@" || rc=$?
-  if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+  if [ $rc -eq 124 ] || { [ $rc -eq 137 ] && [ $((SECONDS - start)) -ge "$timeout_s" ]; }; then
     not_run "$size" "$name" "$xmx" "not run: timed out after ${timeout_s} s"
+  elif [ $rc -gt 128 ]; then
+    not_run "$size" "$name" "$xmx" "failed: killed by signal $((rc - 128)) after $((SECONDS - start)) s (the kernel's out-of-memory killer?)"
   elif [ $rc -ne 0 ]; then
     local why
     why=$(grep -m1 -o 'OutOfMemoryError[^"]*\|Exception: [^"]\{0,120\}' "$log" | tail -1 || true)
@@ -140,9 +145,9 @@ for n in "${size_list[@]}"; do
     run "$n" core "$xmx_core" "$cp_direct" core --corpus="$corpus"
     if $profile; then
       jfr_file="$out/core-$n.jfr"
-      BENCH_JAVA_OPTS="-XX:+FlightRecorder -XX:StartFlightRecording=filename=$jfr_file,settings=profile" \
-        bench "$xmx_core" "$cp_direct" "core under JFR" core --corpus="$corpus" \
-        --results="$out/profile-results.tsv" || true
+      BENCH_RESULTS="$out/profile-results.tsv" \
+        BENCH_JAVA_OPTS="-XX:+FlightRecorder -XX:StartFlightRecording=filename=$jfr_file,settings=profile" \
+        bench "$xmx_core" "$cp_direct" "core under JFR" core --corpus="$corpus" || true
       {
         echo "Hottest frames (self time, jdk.ExecutionSample) in the core, $n articles:"
         jfr print --events jdk.ExecutionSample "$jfr_file" | grep -A1 'stackTrace = \[' |
