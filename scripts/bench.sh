@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh [--sizes=10000,100000,1000000] [--out=DIR] [--seed=42]
 #                    [--only=core,stages,direct,flink] [--timeout=SECONDS] [--direct-max=N]
+#                    [--flink-max=N]
 #                    [--smoke] [--jmh] [--profile] [--keep-results]
 #
 # For each size it generates the corpus once (OUT/corpus-N, reused when already there), then runs
@@ -19,7 +20,8 @@
 #   --keep-results  appends to OUT/results.tsv instead of starting it afresh (to add a measurement).
 # A measurement that exceeds --timeout (default 1800 s; smoke 100 s), or a Direct Runner size above
 # --direct-max (default 10000: it holds the whole input in memory and costs tens of ms an article),
-# is reported as "not run" with the reason instead of failing the run. Heap sizes: BENCH_XMX_CORE (4g), BENCH_XMX_DIRECT (12g),
+# is reported as "not run" with the reason instead of failing the run; so is a Flink size above
+# --flink-max (no limit by default). Heap sizes: BENCH_XMX_CORE (4g), BENCH_XMX_DIRECT (12g),
 # BENCH_XMX_FLINK (4g). Maven flags (e.g. -o) via MVN_FLAGS.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +33,7 @@ seed=42
 only="core,stages,direct,flink"
 timeout_s=""
 direct_max=10000
+flink_max=""
 smoke=false
 jmh=false
 profile=false
@@ -43,6 +46,7 @@ for a in "$@"; do
     --only=*) only="${a#*=}" ;;
     --timeout=*) timeout_s="${a#*=}" ;;
     --direct-max=*) direct_max="${a#*=}" ;;
+    --flink-max=*) flink_max="${a#*=}" ;;
     --smoke) smoke=true ;;
     --jmh) jmh=true ;;
     --profile) profile=true ;;
@@ -171,7 +175,9 @@ for n in "${size_list[@]}"; do
       rm -rf "$tmp_out"
     fi
   fi
-  if [[ ",$only," == *,flink,* ]]; then
+  if [[ ",$only," == *,flink,* ]] && [ -n "$flink_max" ] && [ "$n" -gt "$flink_max" ]; then
+    not_run "$n" flink "$xmx_flink" "not run: above --flink-max=$flink_max"
+  elif [[ ",$only," == *,flink,* ]]; then
     tmp_out="$(mktemp -d "$out/flink-out.XXXX")"
     run "$n" flink "$xmx_flink" "$cp_flink" pipeline --corpus="$corpus" --name=flink \
       --runner=FlinkRunner --flinkMaster='[local]' --parallelism=2 \

@@ -164,9 +164,16 @@ public final class Bench {
     }
 
     StoryCandidate signature(Article a) {
-      StoryCandidate c = signatures.candidate(a);
+      StoryCandidate c = candidate(signatures, a);
       blackhole ^= c.textHash();
       return c;
+    }
+
+    /**
+     * The one place the benchmarks call the dedup signature API (it changes with the dedup work).
+     */
+    static StoryCandidate candidate(StorySignatures signatures, Article a) {
+      return signatures.candidate(a);
     }
 
     void extract(Article a) {

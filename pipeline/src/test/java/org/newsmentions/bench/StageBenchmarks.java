@@ -92,7 +92,7 @@ public class StageBenchmarks {
     articles = parsed.toArray(Article[]::new);
     window = new ArrayList<>(WINDOW);
     for (int k = 0; k < WINDOW; k++) {
-      window.add(signatures.candidate(articles[k % articles.length]));
+      window.add(Bench.Core.candidate(signatures, articles[k % articles.length]));
     }
   }
 
@@ -108,7 +108,7 @@ public class StageBenchmarks {
 
   @Benchmark
   public StoryCandidate signOneArticle() {
-    return signatures.candidate(articles[nextIndex()]);
+    return Bench.Core.candidate(signatures, articles[nextIndex()]);
   }
 
   @Benchmark
