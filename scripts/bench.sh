@@ -127,8 +127,10 @@ run() { # $1 size, $2 measurement, $3 xmx, $4 classpath file, rest: Bench argume
   bench "$xmx" "$cpf" "$name, $size articles" "$@" || rc=$?
   if [ $rc -eq 124 ] || { [ $rc -eq 137 ] && [ $((SECONDS - start)) -ge "$timeout_s" ]; }; then
     not_run "$size" "$name" "$xmx" "not run: timed out after ${timeout_s} s"
+  elif [ $rc -eq 137 ]; then
+    not_run "$size" "$name" "$xmx" "failed: killed (SIGKILL) after $((SECONDS - start)) s, likely the kernel's out-of-memory killer"
   elif [ $rc -gt 128 ]; then
-    not_run "$size" "$name" "$xmx" "failed: killed by signal $((rc - 128)) after $((SECONDS - start)) s (the kernel's out-of-memory killer?)"
+    not_run "$size" "$name" "$xmx" "not run: stopped by signal $((rc - 128)) after $((SECONDS - start)) s"
   elif [ $rc -ne 0 ]; then
     local why
     why=$(grep -m1 -o 'OutOfMemoryError[^"]*\|Exception: [^"]\{0,120\}' "$log" | tail -1 || true)

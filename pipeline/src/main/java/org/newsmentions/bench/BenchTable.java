@@ -75,16 +75,16 @@ final class BenchTable {
       }
     }
     out.println(
-        "| articles | measurement | -Xmx | articles/s | MB/s | wall s | CPU s | cores busy |"
-            + " peak heap MB | live heap MB | vs core | vs core per core |");
-    out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| articles | measurement | -Xmx | articles/s | MB/s | wall s | CPU s | articles per CPU s"
+            + " | cores busy | peak heap MB | live heap MB | vs core | vs core per core |");
+    out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     List<String> notes = new ArrayList<>();
     for (Row r : rows) {
       String label = label(r.name());
       if (!r.ran()) {
         out.printf(
             Locale.ROOT,
-            "| %,d | %s | %s | %s |  |  |  |  |  |  |  |  |%n",
+            "| %,d | %s | %s | %s |  |  |  |  |  |  |  |  |  |%n",
             r.size(),
             label,
             r.xmx() > 0 ? mb(r.xmx()) : "",
@@ -97,12 +97,19 @@ final class BenchTable {
       Row c = core.get(r.size());
       if (c != null && !r.name().equals("core") && !stage) {
         double x = r.perSecond() / c.perSecond();
-        ratio = String.format(Locale.ROOT, "%.2fx", x);
-        perCore = String.format(Locale.ROOT, "%.2fx (%d cores)", x / r.cores(), r.cores());
+        ratio = String.format(Locale.ROOT, "%.3fx", x);
+        double cpuRatio = (r.articles() / r.cpu()) / (c.articles() / c.cpu());
+        perCore =
+            String.format(
+                Locale.ROOT,
+                "%.3fx (%d cores); by CPU time %.3fx",
+                x / r.cores(),
+                r.cores(),
+                cpuRatio);
       }
       out.printf(
           Locale.ROOT,
-          "| %,d | %s | %s | %,.0f | %.1f | %.2f | %.2f | %.2f | %s | %s | %s | %s |%n",
+          "| %,d | %s | %s | %,.0f | %.1f | %.2f | %.2f | %,.0f | %.2f | %s | %s | %s | %s |%n",
           r.size(),
           label,
           mb(r.xmx()),
@@ -110,6 +117,7 @@ final class BenchTable {
           r.bytes() / r.wall() / 1e6,
           r.wall(),
           r.cpu(),
+          r.articles() / r.cpu(),
           r.cpu() / r.wall(),
           stage ? "(stages JVM: " + mb(r.peak()) + ")" : mb(r.peak()),
           stage ? "(" + mb(r.live()) + ")" : mb(r.live()),
@@ -123,9 +131,12 @@ final class BenchTable {
     out.println(
         "articles/s and MB/s: generated articles (bad records included) and input bytes over"
             + " wall time; CPU s: process CPU time (all threads, JIT and GC included), for stages"
-            + " the thread's CPU time in that stage; cores busy = CPU s / wall s; peak heap: most"
+            + " the thread's CPU time in that stage; articles per CPU s: throughput if the CPU time"
+            + " had been uninterrupted (robust to other load on the machine, which stretches wall"
+            + " time); cores busy = CPU s / wall s; peak heap: most"
             + " heap in use (before a GC), live heap: most heap still in use after a GC; vs core"
-            + " per core: runner throughput / core throughput / cores the runner was given ("
+            + " per core: runner throughput / core throughput / cores the runner was given, and by CPU"
+            + " time: runner articles per CPU s / core articles per CPU s ("
             + machineCores
             + "-core machine).");
     out.println();
