@@ -1,0 +1,90 @@
+package org.newsmentions.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusGeneratorTest {
+  @Test
+  void sameSeedSameBytes() {
+    List<CorpusGenerator.Record> a = CorpusGenerator.sample(7, 300);
+    List<CorpusGenerator.Record> b = CorpusGenerator.sample(7, 300);
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(a.get(i).bytes(), b.get(i).bytes(), "record " + i);
+    }
+  }
+
+  @Test
+  void recordsHaveTheShapeScrapersProduce() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Map<CorpusGenerator.Role, Integer> roles = new EnumMap<>(CorpusGenerator.Role.class);
+    long bytes = 0;
+    int good = 0;
+    List<CorpusGenerator.Record> records = CorpusGenerator.sample(3, 2000);
+    for (CorpusGenerator.Record r : records) {
+      roles.merge(r.role(), 1, Integer::sum);
+      if (r.role() == CorpusGenerator.Role.BAD) {
+        continue;
+      }
+      good++;
+      bytes += r.bytes().length;
+      String text = new String(r.bytes(), StandardCharsets.UTF_8);
+      if (r.jsonLine()) {
+        JsonNode n = json.readTree(text);
+        for (String f :
+            List.of("url", "source_domain", "title", "maintext", "date_download", "language")) {
+          assertTrue(n.hasNonNull(f), f + " in " + text);
+        }
+        assertTrue(!text.contains("\n"), "one line");
+      } else {
+        assertTrue(text.contains("TRENDING"), text);
+        assertTrue(text.contains("Read next"), text);
+      }
+    }
+    double avg = (double) bytes / good;
+    assertTrue(avg > 2000 && avg < 4500, "about 3 KB an article: " + avg);
+    double syndicated = roles.get(CorpusGenerator.Role.SYNDICATED) / (double) records.size();
+    assertTrue(syndicated > 0.25 && syndicated < 0.35, "30% syndicated: " + syndicated);
+    assertTrue(roles.get(CorpusGenerator.Role.BAD) > 5, "some bad records: " + roles);
+  }
+
+  @Test
+  void writesBlocksThatDoNotDependOnThreads(@TempDir Path tmp) throws Exception {
+    CorpusGenerator.Settings s = CorpusGenerator.Settings.defaults(11);
+    CorpusGenerator.Summary one = CorpusGenerator.write(12_000, tmp.resolve("one"), s, 1);
+    CorpusGenerator.Summary two = CorpusGenerator.write(12_000, tmp.resolve("two"), s, 2);
+    assertEquals(one.bytes(), two.bytes());
+    assertEquals(12_000, one.jsonLines() + one.rawFiles());
+    Properties p = new Properties();
+    try (var in = Files.newInputStream(tmp.resolve("one/corpus.properties"))) {
+      p.load(in);
+    }
+    assertEquals("12000", p.getProperty("articles"));
+    try (Stream<Path> dirs = Files.list(tmp.resolve("one/raw"))) {
+      dirs.forEach(
+          d -> {
+            try (Stream<Path> files = Files.list(d)) {
+              assertTrue(files.count() <= CorpusGenerator.FILES_PER_RAW_DIR, d.toString());
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    }
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("one/jsonl/part-00001.jsonl")),
+        Files.readAllBytes(tmp.resolve("two/jsonl/part-00001.jsonl")));
+  }
+}
