@@ -173,7 +173,8 @@ public final class Bench {
      * The one place the benchmarks call the dedup signature API (it changes with the dedup work).
      */
     static StoryCandidate candidate(StorySignatures signatures, Article a) {
-      return signatures.candidate(a, a.getPublished() == null ? 0L : a.getPublished().toEpochMilli());
+      return signatures.candidate(
+          a, a.getPublished() == null ? 0L : a.getPublished().toEpochMilli());
     }
 
     void extract(Article a) {

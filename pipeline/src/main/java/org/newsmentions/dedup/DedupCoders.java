@@ -126,10 +126,11 @@ public final class DedupCoders {
     }
     out.writeLong(c.ingested());
     out.writeLong(c.textHash());
-    out.writeInt(c.signature().length);
-    for (int v : c.signature()) {
-      out.writeInt(v);
-    }
+    int[] sig = c.signature();
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(sig.length * 4);
+    buf.asIntBuffer().put(sig);
+    out.writeInt(sig.length);
+    out.write(buf.array());
     writeNullable(c.outlet(), out);
     out.writeLong(c.eventTime());
     out.writeUTF(c.source());
@@ -141,9 +142,9 @@ public final class DedupCoders {
     long ingested = in.readLong();
     long textHash = in.readLong();
     int[] signature = new int[in.readInt()];
-    for (int i = 0; i < signature.length; i++) {
-      signature[i] = in.readInt();
-    }
+    byte[] bytes = new byte[signature.length * 4];
+    in.readFully(bytes);
+    java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(signature);
     String outlet = readNullable(in);
     return new StoryCandidate(
         id, published, ingested, textHash, signature, outlet, in.readLong(), in.readUTF());

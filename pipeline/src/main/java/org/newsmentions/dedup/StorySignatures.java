@@ -29,7 +29,8 @@ public final class StorySignatures implements Serializable {
 
   public StoryCandidate candidate(Article article, long eventTime) {
     String body = article.getBody();
-    long[] shingles = TextFingerprint.shingles(body, SHINGLE_WORDS);
+    long[] words = TextFingerprint.wordHashes(body);
+    long[] shingles = TextFingerprint.shingleHashes(words, SHINGLE_WORDS);
     int[] signature = shingles.length == 0 ? new int[0] : hasher.signature(shingles);
     Long published = article.getPublished() == null ? null : article.getPublished().toEpochMilli();
     long ingested = article.getIngested() == null ? 0L : article.getIngested().toEpochMilli();
@@ -37,7 +38,7 @@ public final class StorySignatures implements Serializable {
         article.getId(),
         published,
         ingested,
-        TextFingerprint.exactHash(body),
+        TextFingerprint.exactHash(words),
         signature,
         article.getOutlet(),
         eventTime,

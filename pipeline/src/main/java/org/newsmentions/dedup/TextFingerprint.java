@@ -44,8 +44,13 @@ public final class TextFingerprint {
 
   /** Hash of the whole normalised word sequence: equal for texts that differ only in layout. */
   public static long exactHash(CharSequence text) {
+    return exactHash(wordHashes(text));
+  }
+
+  /** {@link #exactHash(CharSequence)} from the text's word hashes. */
+  static long exactHash(long[] words) {
     long h = 0x9E3779B97F4A7C15L;
-    for (long w : wordHashes(text)) {
+    for (long w : words) {
       h = mix(h ^ w);
     }
     return h;
@@ -56,7 +61,29 @@ public final class TextFingerprint {
    * shingle).
    */
   public static long[] shingles(CharSequence text, int k) {
-    long[] words = wordHashes(text);
+    return shingles(wordHashes(text), k);
+  }
+
+  /** {@link #shingles(CharSequence, int)} from the text's word hashes. */
+  static long[] shingles(long[] words, int k) {
+    long[] out = shingleHashes(words, k);
+    // Sort and drop repeats in place: LongStream.distinct() boxed every hash into a HashSet and
+    // was a quarter of the signature's cost. MinHash takes minima, so the order does not matter.
+    Arrays.sort(out);
+    int n = 0;
+    for (long h : out) {
+      if (n == 0 || h != out[n - 1]) {
+        out[n++] = h;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * The hashes of the k-word shingles in text order, repeats included (enough for MinHash, which
+   * takes minima).
+   */
+  static long[] shingleHashes(long[] words, int k) {
     if (words.length == 0) {
       return new long[0];
     }
@@ -69,16 +96,7 @@ public final class TextFingerprint {
       }
       out[i] = h;
     }
-    // Sort and drop repeats in place: LongStream.distinct() boxed every hash into a HashSet and
-    // was a quarter of the signature's cost. MinHash takes minima, so the order does not matter.
-    Arrays.sort(out);
-    int n = 0;
-    for (long h : out) {
-      if (n == 0 || h != out[n - 1]) {
-        out[n++] = h;
-      }
-    }
-    return n == out.length ? out : Arrays.copyOf(out, n);
+    return out;
   }
 
   /** A strong 64-bit mixer (splitmix64 finaliser). */
