@@ -868,24 +868,58 @@ final class ArticleTextCleaner {
   }
 
   static boolean isTitleCase(String t) {
-    String[] tokens = SPACES.split(t.strip());
+    // Hand-written scan (no regex per token): this runs on every line of every article.
     int considered = 0;
     int capitalised = 0;
-    for (int i = 0; i < tokens.length; i++) {
-      String tok = LEADING_OPENERS.matcher(tokens[i]).replaceAll("");
-      if (tok.isEmpty() || !Character.isLetter(tok.charAt(0))) {
+    int n = t.length();
+    int i = 0;
+    boolean first = true;
+    StringBuilder bare = new StringBuilder(24);
+    while (i < n) {
+      while (i < n && isSpace(t.charAt(i))) {
+        i++;
+      }
+      if (i >= n) {
+        break;
+      }
+      int start = i;
+      while (i < n && !isSpace(t.charAt(i))) {
+        i++;
+      }
+      boolean tokenIsFirst = first;
+      first = false;
+      int k = start;
+      while (k < i && isOpener(t.charAt(k))) {
+        k++;
+      }
+      if (k >= i || !Character.isLetter(t.charAt(k))) {
         continue;
       }
-      String bare = NOT_WORD.matcher(tok).replaceAll("").toLowerCase(Locale.ROOT);
-      if (i > 0 && TITLE_SMALL_WORDS.contains(bare)) {
+      bare.setLength(0);
+      for (int j = k; j < i; j++) {
+        char c = t.charAt(j);
+        if (Character.isLetter(c) || c == '\'' || c == '-') {
+          bare.append(Character.toLowerCase(c));
+        }
+      }
+      if (!tokenIsFirst && TITLE_SMALL_WORDS.contains(bare.toString())) {
         continue;
       }
       considered++;
-      if (Character.isUpperCase(tok.charAt(0))) {
+      if (Character.isUpperCase(t.charAt(k))) {
         capitalised++;
       }
     }
     return considered >= 1 && capitalised >= 0.75 * considered;
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
+  }
+
+  /** The characters LEADING_OPENERS strips from the start of a token. */
+  private static boolean isOpener(char c) {
+    return "\"'“‘([«*•·-".indexOf(c) >= 0 || Character.isWhitespace(c);
   }
 
   private static boolean isAllCaps(String t) {
