@@ -70,6 +70,13 @@ public final class NewsMentionsPipeline {
     return result;
   }
 
+  private static ParserSettings parserDefaults(NewsMentionsOptions options) {
+    String file = options.getDateOrderFile();
+    return file == null || file.isBlank()
+        ? ParserSettings.defaults()
+        : ParserSettings.withDateOrderFile(Path.of(file));
+  }
+
   /** The stages' settings from the command-line options; fails early on a bad value. */
   public static NewsMentions.Settings settings(NewsMentionsOptions options, Clock clock) {
     Gazetteer gazetteer = Gazetteer.loadDefault();
@@ -77,9 +84,7 @@ public final class NewsMentionsPipeline {
       gazetteer = gazetteer.withOverrides(Gazetteer.load(Path.of(options.getEntities())));
     }
     return new NewsMentions.Settings(
-        ParserSettings.defaults()
-            .withClock(clock)
-            .withMaxArticleBytes(options.getMaxArticleBytes()),
+        parserDefaults(options).withClock(clock).withMaxArticleBytes(options.getMaxArticleBytes()),
         gazetteer,
         new PublicationWindows(
             Durations.parse(options.getWindow()).getMillis(), options.getWindowTimeZone()),

@@ -21,4 +21,11 @@ public interface SourceOptions extends PipelineOptions {
   int getMaxArticleBytes();
 
   void setMaxArticleBytes(int value);
+
+  @Description(
+      "Optional TSV of outlets that write numeric dates month first (outlet key, then month-first"
+          + " or day-first), laid over the bundled list. Day first is the default.")
+  String getDateOrderFile();
+
+  void setDateOrderFile(String value);
 }
