@@ -48,19 +48,11 @@ public class CountMentions
       for (EntityTally t : MentionTally.tally(stories.stories())) {
         emitted.inc();
         out.output(
-            EntityMentionCount.newBuilder()
-                .setWindowStart(Instant.ofEpochMilli(w.start().getMillis()))
-                .setWindowEnd(Instant.ofEpochMilli(w.end().getMillis()))
-                .setEntityId(t.id())
-                .setEntityName(t.name())
-                .setEntityType(t.type())
-                .setMentions(t.mentions())
-                .setArticles(t.articles())
-                .setCopies(t.copies())
-                .setOutlets(t.outlets())
-                .setPaneTiming(timing)
-                .setPaneIndex(pane.getIndex())
-                .build());
+            t.toCount(
+                Instant.ofEpochMilli(w.start().getMillis()),
+                Instant.ofEpochMilli(w.end().getMillis()),
+                timing,
+                pane.getIndex()));
       }
     }
   }

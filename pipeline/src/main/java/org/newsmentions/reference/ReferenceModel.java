@@ -118,20 +118,7 @@ public final class ReferenceModel {
             StoryDeduplicator.enrich(byVersion.get(decision.versionKey()), decision.verdict()));
       }
       for (EntityTally t : MentionTally.tally(result.kept())) {
-        counts.add(
-            EntityMentionCount.newBuilder()
-                .setWindowStart(start)
-                .setWindowEnd(end)
-                .setEntityId(t.id())
-                .setEntityName(t.name())
-                .setEntityType(t.type())
-                .setMentions(t.mentions())
-                .setArticles(t.articles())
-                .setCopies(t.copies())
-                .setOutlets(t.outlets())
-                .setPaneTiming(PaneTiming.ON_TIME)
-                .setPaneIndex(0)
-                .build());
+        counts.add(t.toCount(start, end, PaneTiming.ON_TIME, 0));
       }
     }
     // Undated articles: among themselves, with no horizon.
