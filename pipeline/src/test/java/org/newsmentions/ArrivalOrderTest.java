@@ -37,14 +37,14 @@ class ArrivalOrderTest {
   @Test
   void inPublicationOrder(TestPipeline pipeline) {
     List<RawArticle> raws = samples();
-    raws.sort((a, b) -> Long.compare(published(a).toEpochMilli(), published(b).toEpochMilli()));
+    raws.sort(byPublication());
     run(pipeline, raws);
   }
 
   @Test
   void reversedWithEarlyAndLatePanes(TestPipeline pipeline) {
     List<RawArticle> raws = samples();
-    raws.sort((a, b) -> Long.compare(published(b).toEpochMilli(), published(a).toEpochMilli()));
+    raws.sort(byPublication().reversed());
     run(pipeline, raws);
   }
 
@@ -119,14 +119,19 @@ class ArrivalOrderTest {
     return new ArrayList<>(ReferenceModel.readFiles(Fixtures.sampleFiles(), 2 * 1024 * 1024));
   }
 
-  /** Publication time as the parser sees it, or the epoch for undated ones (sort key only). */
-  private static Instant published(RawArticle raw) {
+  /** Orders by publication time as the parser sees it (undated first), each parsed once. */
+  private static java.util.Comparator<RawArticle> byPublication() {
+    org.newsmentions.parse.ArticleParser parser =
+        new org.newsmentions.parse.ArticleParser(Fixtures.settings(true).parser());
+    Map<RawArticle, Instant> published = new java.util.IdentityHashMap<>();
+    return java.util.Comparator.comparing(
+        (RawArticle raw) -> published.computeIfAbsent(raw, r -> publishedOrEpoch(parser, r)));
+  }
+
+  private static Instant publishedOrEpoch(
+      org.newsmentions.parse.ArticleParser parser, RawArticle raw) {
     try {
-      Instant t =
-          new org.newsmentions.parse.ArticleParser(Fixtures.settings(true).parser())
-              .parse(raw)
-              .article()
-              .getPublished();
+      Instant t = parser.parse(raw).article().getPublished();
       return t == null ? Instant.EPOCH : t;
     } catch (org.newsmentions.parse.BadArticleException e) {
       return Instant.EPOCH;

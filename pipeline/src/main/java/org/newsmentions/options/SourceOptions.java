@@ -3,6 +3,7 @@ package org.newsmentions.options;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.newsmentions.parse.ParserSettings;
 
 /** Where articles come from. */
 public interface SourceOptions extends PipelineOptions {
@@ -17,7 +18,7 @@ public interface SourceOptions extends PipelineOptions {
   @Description(
       "Records larger than this many bytes are dead-lettered as 'oversize' (their payload is"
           + " kept truncated to this size).")
-  @Default.Integer(2 * 1024 * 1024)
+  @Default.Integer(ParserSettings.DEFAULT_MAX_ARTICLE_BYTES)
   int getMaxArticleBytes();
 
   void setMaxArticleBytes(int value);

@@ -148,6 +148,12 @@ public final class TextDecoder {
       }
       bytes[i] = (byte) b;
     }
+    String repaired = strictUtf8(bytes);
+    return repaired != null ? repaired : text;
+  }
+
+  /** The bytes as UTF-8 when they are valid UTF-8 throughout, else null. */
+  public static String strictUtf8(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -156,7 +162,7 @@ public final class TextDecoder {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      return text;
+      return null;
     }
   }
 

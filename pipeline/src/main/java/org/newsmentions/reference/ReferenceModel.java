@@ -88,7 +88,7 @@ public final class ReferenceModel {
     Map<String, Article> byVersion = new HashMap<>();
     for (List<Article> members : windows.values()) {
       for (Article a : members) {
-        StoryDigest d = signatures.digest(a, eventTime(a, settings).toEpochMilli());
+        StoryDigest d = signatures.digest(a, eventTime(a).toEpochMilli());
         digests.add(d);
         byVersion.put(versionKey(d), a);
       }
@@ -143,7 +143,8 @@ public final class ReferenceModel {
     return new Output(counts, articles, dead);
   }
 
-  private static Instant eventTime(Article a, NewsMentions.Settings settings) {
+  /** Publication time, or ingest time for an undated article windowed by it. */
+  private static Instant eventTime(Article a) {
     return a.getPublished() != null ? a.getPublished() : a.getIngested();
   }
 
