@@ -37,4 +37,12 @@ public interface WindowOptions extends PipelineOptions {
   String getEarlyFiring();
 
   void setEarlyFiring(String value);
+
+  @Description(
+      "Streaming sources only: how far behind the latest publication time seen the watermark"
+          + " trails (articles published up to this much out of order are on time).")
+  @Default.String("1d")
+  String getMaxOutOfOrder();
+
+  void setMaxOutOfOrder(String value);
 }
