@@ -6,7 +6,8 @@
 #   scripts/flink-job.sh [--flinkMaster=HOST:PORT] wait JOB [--until=finished|running] [--timeout=S]
 #   scripts/flink-job.sh [--flinkMaster=HOST:PORT] stop JOB [--savepointDir=DIR] [--drain]
 #   scripts/flink-job.sh [--flinkMaster=HOST:PORT] savepoint JOB [--savepointDir=DIR]
-#   scripts/flink-job.sh [--flinkMaster=HOST:PORT] checkpoint JOB
+#   scripts/flink-job.sh [--flinkMaster=HOST:PORT] checkpoint JOB [--timeout=S]
+#   scripts/flink-job.sh [--flinkMaster=HOST:PORT] restored JOB
 #   scripts/flink-job.sh [--flinkMaster=HOST:PORT] cancel JOB
 #
 # list        id, state, duration and name of every job (GET /jobs/overview)
@@ -19,7 +20,9 @@
 #             cluster's state.savepoints.dir. --drain first flushes all event-time windows (for
 #             an end for good, not a restart).
 # savepoint   the same without stopping the job.
-# checkpoint  the path of the job's latest completed checkpoint (resumable when retained).
+# checkpoint  the path of the job's latest completed checkpoint (resumable when retained), after
+#             waiting up to --timeout seconds for the first one.
+# restored    the checkpoint or savepoint the job started from (fails when it started afresh).
 # cancel      cancels the job (PATCH /jobs/JOB?mode=cancel).
 # Default master: 127.0.0.1:$FLINK_REST_PORT (8081).
 set -euo pipefail
@@ -132,8 +135,20 @@ case "$cmd" in
   savepoint) need_job; savepoint_op savepoints ;;
   checkpoint)
     need_job
-    get "/jobs/$job/checkpoints" | jq -er '.latest.completed.external_path' ||
-      { echo "job $job has no completed checkpoint" >&2; exit 1; }
+    began=$SECONDS
+    until path=$(get "/jobs/$job/checkpoints" | jq -er '.latest.completed.external_path' 2>/dev/null); do
+      if [ $((SECONDS - began)) -ge "$timeout_s" ]; then
+        echo "job $job has no completed checkpoint after $timeout_s s" >&2
+        exit 124
+      fi
+      sleep 1
+    done
+    echo "$path"
+    ;;
+  restored)
+    need_job
+    get "/jobs/$job/checkpoints" | jq -er '.latest.restored.external_path' ||
+      { echo "job $job was not restored from a checkpoint or savepoint" >&2; exit 1; }
     ;;
   cancel)
     need_job

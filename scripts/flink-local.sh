@@ -197,7 +197,7 @@ launch() { # $1 name (jobmanager|taskmanager), $2 PID file, $3 main class, rest:
   jvm_params=$(sed -n 1p <<<"$params")
   dynamic=$(sed -n 2p <<<"$params")
   # setsid: the JVMs outlive this script and the terminal; the PID file gets the JVM's own PID.
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086,SC2016 # word splitting of the flag lists is wanted
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pid_file" \
     java $jvm_params $java_opts_all ${FLINK_JAVA_OPTS:-} \
     "-Dlog.file=$log_dir/$name.log" "-Dlog4j.configurationFile=file:$conf_dir/log4j.properties" \

@@ -27,7 +27,7 @@
 # Environment: JAVA_OPTS for the client JVM [-Xmx1g], MVN_FLAGS for the build, FLINK_REST_PORT.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=lib/bundle.sh
+# shellcheck source=scripts/lib/bundle.sh
 . "$repo/scripts/lib/bundle.sh"
 
 master="127.0.0.1:${FLINK_REST_PORT:-8081}"
@@ -76,7 +76,7 @@ fi
 
 jar=$(bundled_jar flink)
 echo "Submitting to Flink $version at $rest..." >&2
-# shellcheck disable=SC2086
+# shellcheck disable=SC2206 # JAVA_OPTS holds several flags
 cmd=(java ${JAVA_OPTS:--Xmx1g} -jar "$jar" --runner=FlinkRunner "--flinkMaster=$master" "${args[@]}")
 if ! $detached; then
   exec "${cmd[@]}"

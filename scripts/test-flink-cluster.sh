@@ -8,18 +8,24 @@
 #      it to finish through the REST API (/jobs/overview);
 #   5. checks that the cluster's counts (every field of every row), articles and dead letters
 #      equal the Direct Runner's;
-#   6. stops the cluster, also when a step fails.
+#   6. streaming on the same cluster: submits the job with --streaming=true and checkpointing
+#      over the same files, waits until the final panes equal the batch counts, stops it with a
+#      savepoint (scripts/flink-job.sh stop), resumes it from that savepoint (--savepointPath),
+#      checks through the REST API that it restored from it, and cancels it;
+#   7. stops the cluster, also when a step fails.
 #
-#   scripts/test-flink-cluster.sh [--work=DIR]     (default target/flink-cluster-test)
+#   scripts/test-flink-cluster.sh [--work=DIR] [--batch-only]   (default WORK: target/flink-cluster-test)
 # FLINK_REST_PORT picks the port (default: the first free one from 18081). Needs curl and jq.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=lib/bundle.sh
+# shellcheck source=scripts/lib/bundle.sh
 . "$repo/scripts/lib/bundle.sh"
 work="$repo/target/flink-cluster-test"
+streaming=true
 for a in "$@"; do
   case "$a" in
     --work=*) work="${a#*=}" ;;
+    --batch-only) streaming=false ;;
     -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "unknown argument: $a" >&2; exit 2 ;;
   esac
@@ -67,6 +73,7 @@ cleanup() {
 # --- 1. Build -------------------------------------------------------------------------------------
 step "building (Direct Runner classpath, bundled Flink jar)"
 if [ ! -f "$repo/pipeline/target/classpath.txt" ]; then
+  # shellcheck disable=SC2086 # MVN_FLAGS holds several flags
   (cd "$repo" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package) >&2
 fi
 bundled_jar flink >/dev/null
@@ -74,7 +81,7 @@ took
 
 # --- Input: the samples plus bad records, so the dead-letter path crosses the cluster too ----------
 input_extra="$work/input-extra"
-rm -rf "$input_extra" "$work/direct" "$work/flink"
+rm -rf "$input_extra" "$work/direct" "$work/flink" "$work/flink-streaming"
 mkdir -p "$input_extra"
 printf '%s\n' '{"url": "https://example.org/cut", "title": "Truncated record", "maintext": "The scra' \
   '["an array, not an article"]' >"$input_extra/bad.jsonl"
@@ -143,6 +150,56 @@ check "dead letters equal (source, stage, reason, payload)" same dead-letter
 jq -r '"\(.window_start)|\(.entity_id) -> \(.mentions), \(.articles)"' "$work/flink.counts" |
   head -5 | sed 's/^/    /' >&2
 took
+
+# --- 6. Streaming: checkpoints, stop with a savepoint, resume from it ------------------------------
+final_panes_equal() { # the last pane of every window and entity equals the batch row
+  local files=("$work/flink-streaming/counts"/*.json)
+  [ -e "${files[0]}" ] || return 1
+  cat "${files[@]}" | jq -s -c 'group_by(.window_start + "|" + .entity_id)[] | max_by(.pane_index)' |
+    jq -cS 'del(.pane_index, .pane_timing)' | sort >"$work/flink-streaming.final"
+  jq -cS 'del(.pane_index, .pane_timing)' "$work/direct.counts" | sort >"$work/direct.nopane"
+  cmp -s "$work/direct.nopane" "$work/flink-streaming.final"
+}
+wait_final_panes() { # $1: timeout in seconds
+  local began=$SECONDS
+  until final_panes_equal; do
+    [ $((SECONDS - began)) -ge "$1" ] && return 1
+    sleep 2
+  done
+}
+if $streaming; then
+  step "submitting the job in streaming mode with checkpoints every 2 s"
+  sargs=("--flinkMaster=$master" "--streaming=true" "--checkpointingInterval=2000"
+    "--input=$input" "--output=$work/flink-streaming")
+  sjid=$("$repo/scripts/submit-flink.sh" "${sargs[@]}" 2>"$work/submit-streaming.log") ||
+    { tail -30 "$work/submit-streaming.log" >&2; exit 1; }
+  "$repo/scripts/flink-job.sh" "--flinkMaster=$master" wait "$sjid" --until=running --timeout=120
+  took
+  step "waiting for the streaming job's counts and a checkpoint"
+  check "streaming: final panes equal the batch counts" wait_final_panes 120
+  check "streaming: a checkpoint completed" \
+    "$repo/scripts/flink-job.sh" "--flinkMaster=$master" checkpoint "$sjid" --timeout=60
+  took
+  step "stopping job $sjid with a savepoint"
+  savepoint=$("$repo/scripts/flink-job.sh" "--flinkMaster=$master" stop "$sjid" --timeout=120) || true
+  echo "  savepoint: ${savepoint:-none}" >&2
+  saved() { [ -n "$savepoint" ] && [ -f "${savepoint#file:}/_metadata" ]; }
+  check "streaming: stop-with-savepoint wrote a savepoint" saved
+  took
+  if [ -n "$savepoint" ]; then
+    step "resuming from the savepoint"
+    rjid=$("$repo/scripts/submit-flink.sh" "${sargs[@]}" "--savepointPath=$savepoint" \
+      2>"$work/submit-resume.log") || { tail -30 "$work/submit-resume.log" >&2; exit 1; }
+    "$repo/scripts/flink-job.sh" "--flinkMaster=$master" wait "$rjid" --until=running --timeout=120 || true
+    restored=$("$repo/scripts/flink-job.sh" "--flinkMaster=$master" restored "$rjid" || true)
+    echo "  job $rjid restored from: ${restored:-nothing}" >&2
+    same_savepoint() { [ "$restored" = "$savepoint" ]; }
+    check "streaming: the resumed job restored from that savepoint" same_savepoint
+    check "streaming: final panes still equal the batch counts after the restart" wait_final_panes 60
+    "$repo/scripts/flink-job.sh" "--flinkMaster=$master" cancel "$rjid"
+    took
+  fi
+fi
 
 echo "test-flink-cluster: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

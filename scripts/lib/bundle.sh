@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the submit and test scripts: builds the bundled (shaded) jar for one runner when it
 # is missing or older than the sources, and prints its path.
 #   bundled_jar flink|dataflow
