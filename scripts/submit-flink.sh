@@ -16,14 +16,16 @@
 #                                  output to out/flink
 #     --parallelism=N              default: the cluster's parallelism.default
 #     --streaming=true             unbounded run (detached)
-#     --checkpointingInterval=MS   streaming: checkpoint every MS ms (a Kafka-fed job resumes from
-#                                  its last checkpoint without loss or double counting)
+#     --checkpointingInterval=MS   streaming: checkpoint every MS ms (off by default); state and
+#                                  source positions are restored from the last one on failure
 #     --savepointPath=PATH         start from a savepoint or retained checkpoint, e.g. the path
 #                                  `scripts/flink-job.sh stop JOB` printed
 #     --allowNonRestoredState=true let a changed pipeline skip state it no longer has
-#     --retainExternalizedCheckpointsOnCancellation=true  keep checkpoints when the job is
-#                                  cancelled, to resume from one with --savepointPath
-#     --jobName=NAME               the name in the web UI (default news-mentions-DATE-TIME-N)
+#     --externalizedCheckpointsEnabled=true --retainExternalizedCheckpointsOnCancellation=true
+#                                  keep the last checkpoint when the job is cancelled or fails,
+#                                  to resume from it with --savepointPath
+#     --jobName=NAME               the name in the web UI (detached default:
+#                                  news-mentions-DATE-TIME-N, which finds the job id)
 # Environment: JAVA_OPTS for the client JVM [-Xmx1g], MVN_FLAGS for the build, FLINK_REST_PORT.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
