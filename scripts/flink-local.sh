@@ -64,8 +64,10 @@ java_opts_all="--add-exports=java.base/sun.net.util=ALL-UNNAMED \
 say() { echo "flink-local: $*" >&2; }
 die() { say "$*"; exit 1; }
 
-alive() { # $1: PID file; true when it names a live process
-  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+alive() { # $1: PID file; true when it names a live process of this cluster (not a reused PID)
+  local pid
+  [ -f "$1" ] && pid=$(cat "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
+    ps -p "$pid" -o args= 2>/dev/null | grep -qF -- "--configDir $conf_dir"
 }
 
 port_busy() { # true when something accepts connections on 127.0.0.1:$1
