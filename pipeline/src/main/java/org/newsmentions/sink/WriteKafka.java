@@ -28,6 +28,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -81,17 +82,7 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
     KvCoder<String, byte[]> recordCoder =
         KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of()));
     if (countsTopic != null) {
-      result
-          .keptStories()
-          .apply("PaneRows", ParDo.of(new PaneRowsFn()))
-          .setCoder(
-              KvCoder.of(
-                  StringUtf8Coder.of(),
-                  KvCoder.of(
-                      VarLongCoder.of(), ListCoder.of(AvroCoder.of(EntityMentionCount.class)))))
-          .apply("Upserts", ParDo.of(new UpsertFn(avro)))
-          .setCoder(recordCoder)
-          .apply("WriteCountsKafka", write(countsTopic));
+      countRecords(result.keptStories(), avro).apply("WriteCountsKafka", write(countsTopic));
     }
     if (deadLetterTopic != null) {
       result
@@ -110,6 +101,22 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
           .apply("WriteDeadLettersKafka", write(deadLetterTopic));
     }
     return PDone.in(result.getPipeline());
+  }
+
+  /**
+   * The count records of every pane: upserts (key to value) and tombstones (key to null), in the
+   * order they must be written per window.
+   */
+  public static PCollection<KV<String, byte[]>> countRecords(
+      PCollection<KeptStories> kept, boolean avro) {
+    return kept.apply("PaneRows", ParDo.of(new PaneRowsFn()))
+        .setCoder(
+            KvCoder.of(
+                StringUtf8Coder.of(),
+                KvCoder.of(
+                    VarLongCoder.of(), ListCoder.of(AvroCoder.of(EntityMentionCount.class)))))
+        .apply("Upserts", ParDo.of(new UpsertFn(avro)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of())));
   }
 
   private KafkaIO.Write<String, byte[]> write(String topic) {
