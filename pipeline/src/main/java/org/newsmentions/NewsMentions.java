@@ -14,6 +14,7 @@ import org.joda.time.Duration;
 import org.newsmentions.count.CountMentions;
 import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.dedup.DeduplicateAcrossOutlets;
+import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.entities.ExtractEntities;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.parse.ParseArticles;
@@ -95,29 +96,37 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
         raw.getPipeline(),
         counts,
         deduplicated.get(DeduplicateAcrossOutlets.ARTICLES),
-        parsed.get(ParseArticles.DEAD_LETTERS));
+        parsed.get(ParseArticles.DEAD_LETTERS),
+        deduplicated.get(DeduplicateAcrossOutlets.KEPT));
   }
 
-  /** The three outputs of the job. */
+  /**
+   * The three outputs of the job, plus the kept stories of each window pane that the counts come
+   * from (for sinks that need whole panes, such as the Kafka upserts).
+   */
   public static final class Result implements PInput, POutput {
     public static final TupleTag<EntityMentionCount> COUNTS = new TupleTag<>("counts") {};
     public static final TupleTag<Article> ARTICLES = new TupleTag<>("articles") {};
     public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>("deadLetters") {};
+    public static final TupleTag<KeptStories> KEPT_STORIES = new TupleTag<>("keptStories") {};
 
     private final Pipeline pipeline;
     private final PCollection<EntityMentionCount> counts;
     private final PCollection<Article> articles;
     private final PCollection<DeadLetter> deadLetters;
+    private final PCollection<KeptStories> keptStories;
 
     Result(
         Pipeline pipeline,
         PCollection<EntityMentionCount> counts,
         PCollection<Article> articles,
-        PCollection<DeadLetter> deadLetters) {
+        PCollection<DeadLetter> deadLetters,
+        PCollection<KeptStories> keptStories) {
       this.pipeline = pipeline;
       this.counts = counts;
       this.articles = articles;
       this.deadLetters = deadLetters;
+      this.keptStories = keptStories;
     }
 
     public PCollection<EntityMentionCount> counts() {
@@ -132,13 +141,18 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
       return deadLetters;
     }
 
+    /** One element per dated window pane (empty panes included): what {@link #counts()} tallies. */
+    public PCollection<KeptStories> keptStories() {
+      return keptStories;
+    }
+
     /** The same result with more dead letters (e.g. the source's) flattened into it. */
     public Result withMoreDeadLetters(PCollection<DeadLetter> more) {
       PCollection<DeadLetter> all =
           org.apache.beam.sdk.values.PCollectionList.of(deadLetters)
               .and(more)
               .apply("AllDeadLetters", org.apache.beam.sdk.transforms.Flatten.pCollections());
-      return new Result(pipeline, counts, articles, all);
+      return new Result(pipeline, counts, articles, all, keptStories);
     }
 
     /** Applies a sink (or any transform of all three outputs) to this result. */
@@ -153,7 +167,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
 
     @Override
     public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(COUNTS, counts, ARTICLES, articles, DEAD_LETTERS, deadLetters);
+      return Map.of(
+          COUNTS, counts, ARTICLES, articles, DEAD_LETTERS, deadLetters, KEPT_STORIES, keptStories);
     }
 
     @Override

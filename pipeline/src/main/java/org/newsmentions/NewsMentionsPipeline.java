@@ -9,10 +9,13 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.options.Durations;
+import org.newsmentions.options.KafkaClientProperties;
 import org.newsmentions.options.NewsMentionsOptions;
 import org.newsmentions.parse.ParserSettings;
 import org.newsmentions.read.ReadArticles;
+import org.newsmentions.read.ReadKafkaArticles;
 import org.newsmentions.sink.OutputFormats;
+import org.newsmentions.sink.WriteKafka;
 import org.newsmentions.sink.WriteOutputs;
 import org.newsmentions.window.PublicationWindows;
 import org.newsmentions.window.UndatedPolicy;
@@ -28,7 +31,22 @@ public final class NewsMentionsPipeline {
     PipelineOptionsFactory.register(NewsMentionsOptions.class);
     NewsMentionsOptions options =
         PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsMentionsOptions.class);
+    streamingForKafka(options, args);
     run(options);
+  }
+
+  /**
+   * A Kafka topic is an unbounded source: {@code --inputTopic} turns on {@code --streaming} unless
+   * the command line sets {@code --streaming} itself.
+   */
+  static void streamingForKafka(NewsMentionsOptions options, String[] args) {
+    boolean explicit = false;
+    for (String a : args) {
+      explicit |= a.equals("--streaming") || a.startsWith("--streaming=");
+    }
+    if (!isBlank(options.getInputTopic()) && !explicit) {
+      options.setStreaming(true);
+    }
   }
 
   public static PipelineResult run(NewsMentionsOptions options) {
@@ -55,21 +73,70 @@ public final class NewsMentionsPipeline {
     return result;
   }
 
-  /** Builds the whole graph, file source to file sinks, onto {@code pipeline}. */
+  /**
+   * Builds the whole graph onto {@code pipeline}: the file source ({@code --input}) or the Kafka
+   * source ({@code --inputTopic}), exactly one of them; the file sinks when {@code --output} is set
+   * and the Kafka sinks when {@code --outputTopic} or {@code --deadLetterTopic} is.
+   */
   public static NewsMentions.Result build(
       Pipeline pipeline, NewsMentionsOptions options, Clock clock) {
+    boolean files = !isBlank(options.getInput());
+    boolean kafka = !isBlank(options.getInputTopic());
+    if (files == kafka) {
+      throw new IllegalArgumentException(
+          files
+              ? "give either --input (files) or --inputTopic (Kafka), not both"
+              : "no source: give --input (comma-separated file globs) or --inputTopic (a Kafka"
+                  + " topic)");
+    }
+    boolean toFiles = !isBlank(options.getOutput());
+    boolean countsToKafka = !isBlank(options.getOutputTopic());
+    boolean deadToKafka = !isBlank(options.getDeadLetterTopic());
+    if (!toFiles && !countsToKafka) {
+      throw new IllegalArgumentException(
+          "no sink: give --output (a directory) and/or --outputTopic (a Kafka topic)");
+    }
+    if (!toFiles && !deadToKafka) {
+      throw new IllegalArgumentException(
+          "without --output, give --deadLetterTopic: bad records must be kept somewhere");
+    }
+    NewsMentions.Settings settings = settings(options, clock);
     PCollectionTuple read =
-        pipeline.apply(
-            "ReadArticles", ReadArticles.from(options.getInput(), options.getMaxArticleBytes()));
+        kafka
+            ? pipeline.apply(
+                "ReadKafkaArticles",
+                new ReadKafkaArticles(
+                    options.getInputTopic(),
+                    KafkaClientProperties.from(options),
+                    options.getFromBeginning(),
+                    Durations.parse(options.getMaxOutOfOrder()).getMillis(),
+                    settings.parser()))
+            : pipeline.apply(
+                "ReadArticles",
+                ReadArticles.from(options.getInput(), options.getMaxArticleBytes()));
     NewsMentions.Result result =
         read.get(ReadArticles.RECORDS)
-            .apply("NewsMentions", new NewsMentions(settings(options, clock)))
+            .apply("NewsMentions", new NewsMentions(settings))
             .withMoreDeadLetters(read.get(ReadArticles.DEAD_LETTERS));
-    result.apply(
-        "WriteOutputs",
-        new WriteOutputs(
-            options.getOutput(), OutputFormats.parse(options.getFormat()), options.isStreaming()));
+    OutputFormats formats = OutputFormats.parse(options.getFormat());
+    if (toFiles) {
+      result.apply(
+          "WriteOutputs", new WriteOutputs(options.getOutput(), formats, options.isStreaming()));
+    }
+    if (countsToKafka || deadToKafka) {
+      result.apply(
+          "WriteKafka",
+          new WriteKafka(
+              KafkaClientProperties.from(options),
+              options.getOutputTopic(),
+              options.getDeadLetterTopic(),
+              formats.has(OutputFormats.Format.AVRO)));
+    }
     return result;
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   private static ParserSettings parserDefaults(NewsMentionsOptions options) {

@@ -32,6 +32,9 @@ final class RunReport {
       totals.merge(name, v == null ? 0L : v, Long::sum);
     }
     totals.forEach((k, v) -> out.printf("  %-45s %,d%n", k, v));
+    if (output == null) {
+      return;
+    }
     out.println("Output: " + output + "/{counts,articles,dead-letter}/");
     Path countsDir = Path.of(output, "counts");
     if (Files.isDirectory(countsDir)) {

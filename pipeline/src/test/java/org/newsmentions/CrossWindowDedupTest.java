@@ -75,21 +75,21 @@ class CrossWindowDedupTest {
         .build();
   }
 
-  private static final RawArticle ORIGINAL =
+  static final RawArticle ORIGINAL =
       json(
           "https://wire.example/a1",
           "wire.example",
           "France and Germany back battery fund",
           WIRE,
           "2025-05-12T23:30:00Z");
-  private static final RawArticle COPY =
+  static final RawArticle COPY =
       json(
           "https://gazette.example/b7",
           "gazette.example",
           "Paris and Berlin to pool battery loans",
           WIRE_COPY,
           "2025-05-13T00:40:00Z");
-  private static final RawArticle INDEPENDENT =
+  static final RawArticle INDEPENDENT =
       json(
           "https://courier.example/c3",
           "courier.example",

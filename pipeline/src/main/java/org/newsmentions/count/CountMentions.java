@@ -1,6 +1,8 @@
 package org.newsmentions.count;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -29,6 +31,28 @@ public class CountMentions
         .setCoder(AvroCoder.of(EntityMentionCount.class));
   }
 
+  /**
+   * The count records of one window pane: one per entity of the pane's kept stories (none for a
+   * pane whose stories name no entity, or that has no kept story).
+   */
+  public static List<EntityMentionCount> rows(
+      KeptStories stories, BoundedWindow window, PaneInfo pane) {
+    IntervalWindow w = (IntervalWindow) window;
+    PaneTiming timing =
+        switch (pane.getTiming()) {
+          case EARLY -> PaneTiming.EARLY;
+          case LATE -> PaneTiming.LATE;
+          default -> PaneTiming.ON_TIME;
+        };
+    Instant start = Instant.ofEpochMilli(w.start().getMillis());
+    Instant end = Instant.ofEpochMilli(w.end().getMillis());
+    List<EntityMentionCount> out = new ArrayList<>();
+    for (EntityTally t : MentionTally.tally(stories.stories())) {
+      out.add(t.toCount(start, end, timing, pane.getIndex()));
+    }
+    return out;
+  }
+
   static class TallyFn extends DoFn<KeptStories, EntityMentionCount> {
     private final Counter emitted = Metrics.counter(CountMentions.class, "countsEmitted");
 
@@ -38,21 +62,9 @@ public class CountMentions
         BoundedWindow window,
         PaneInfo pane,
         OutputReceiver<EntityMentionCount> out) {
-      IntervalWindow w = (IntervalWindow) window;
-      PaneTiming timing =
-          switch (pane.getTiming()) {
-            case EARLY -> PaneTiming.EARLY;
-            case LATE -> PaneTiming.LATE;
-            default -> PaneTiming.ON_TIME;
-          };
-      for (EntityTally t : MentionTally.tally(stories.stories())) {
+      for (EntityMentionCount c : rows(stories, window, pane)) {
         emitted.inc();
-        out.output(
-            t.toCount(
-                Instant.ofEpochMilli(w.start().getMillis()),
-                Instant.ofEpochMilli(w.end().getMillis()),
-                timing,
-                pane.getIndex()));
+        out.output(c);
       }
     }
   }

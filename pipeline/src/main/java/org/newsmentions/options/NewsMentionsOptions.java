@@ -10,4 +10,5 @@ public interface NewsMentionsOptions
         DedupOptions,
         EntityOptions,
         RunOptions,
+        KafkaOptions,
         StreamingOptions {}

@@ -128,7 +128,8 @@ public final class ArticleParser implements Serializable {
     }
   }
 
-  private static boolean isJson(RawFormat format, String text) {
+  /** Whether the parser reads this record as JSON: by its format, else by a first '{'. */
+  static boolean isJson(RawFormat format, String text) {
     if (format == RawFormat.JSON_LINE) {
       return true;
     }

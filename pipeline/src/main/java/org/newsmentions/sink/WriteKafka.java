@@ -1,0 +1,225 @@
+package org.newsmentions.sink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsmentions.NewsMentions;
+import org.newsmentions.count.CountMentions;
+import org.newsmentions.dedup.KeptStories;
+import org.newsmentions.options.KafkaClientProperties;
+import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityMentionCount;
+
+/**
+ * Writes the job's counts and dead letters to Kafka.
+ *
+ * <p>Counts ({@code outputTopic}): every window pane becomes one record per entity, key {@code
+ * window_start|entity_id} (window start in ISO-8601 UTC, as in the JSON files), value the same JSON
+ * as the file sink's {@code counts/} lines, or with {@code avro} the Avro {@code
+ * EntityMentionCount} in single-object encoding. Keys of the window that an earlier pane wrote and
+ * this pane no longer has get a tombstone (see {@link CountUpserts}), so on a compacted topic the
+ * latest value per key is always the window's current count. Panes older than one already written
+ * for the window are skipped. The rows are made from the same kept stories and by the same code as
+ * the pipeline's counts ({@link CountMentions#rows}); whole panes are needed to see removals.
+ *
+ * <p>Dead letters ({@code deadLetterTopic}): key the record's {@code source}, value the dead letter
+ * as JSON (the original payload included).
+ *
+ * <p>Either topic may be null (not written). Records carry the time they are written as their Kafka
+ * timestamp, not the publication time, so a topic's time retention counts from the write.
+ */
+public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
+  private final KafkaClientProperties kafka;
+  private final String countsTopic;
+  private final String deadLetterTopic;
+  private final boolean avro;
+
+  /**
+   * @param avro counts as Avro binary instead of JSON
+   */
+  public WriteKafka(
+      KafkaClientProperties kafka, String countsTopic, String deadLetterTopic, boolean avro) {
+    this.kafka = kafka;
+    this.countsTopic = blankToNull(countsTopic);
+    this.deadLetterTopic = blankToNull(deadLetterTopic);
+    this.avro = avro;
+  }
+
+  @Override
+  public PDone expand(NewsMentions.Result result) {
+    KvCoder<String, byte[]> recordCoder =
+        KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of()));
+    if (countsTopic != null) {
+      countRecords(result.keptStories(), avro).apply("WriteCountsKafka", write(countsTopic));
+    }
+    if (deadLetterTopic != null) {
+      result
+          .deadLetters()
+          .apply(
+              "DeadLettersToJson",
+              MapElements.into(
+                      TypeDescriptors.kvs(
+                          TypeDescriptors.strings(), TypeDescriptor.of(byte[].class)))
+                  .via(
+                      (DeadLetter d) ->
+                          KV.of(
+                              d.getSource(),
+                              JsonRecords.toJson(d).getBytes(StandardCharsets.UTF_8))))
+          .setCoder(recordCoder)
+          .apply("WriteDeadLettersKafka", write(deadLetterTopic));
+    }
+    return PDone.in(result.getPipeline());
+  }
+
+  /**
+   * The count records of every pane: upserts (key to value) and tombstones (key to null), in the
+   * order they must be written per window.
+   */
+  public static PCollection<KV<String, byte[]>> countRecords(
+      PCollection<KeptStories> kept, boolean avro) {
+    return kept.apply("PaneRows", ParDo.of(new PaneRowsFn()))
+        .setCoder(
+            KvCoder.of(
+                StringUtf8Coder.of(),
+                KvCoder.of(
+                    VarLongCoder.of(), ListCoder.of(AvroCoder.of(EntityMentionCount.class)))))
+        .apply("Upserts", ParDo.of(new UpsertFn(avro)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of())));
+  }
+
+  private KafkaIO.Write<String, byte[]> write(String topic) {
+    Map<String, Object> producer = new HashMap<>();
+    // Dead letters carry articles of up to 2 MiB (base64 makes that 2.7 MB).
+    producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+    producer.putAll(kafka.producer());
+    return KafkaIO.<String, byte[]>write()
+        .withBootstrapServers(kafka.bootstrapServers())
+        .withTopic(topic)
+        .withKeySerializer(StringSerializer.class)
+        .withValueSerializer(ByteArraySerializer.class)
+        .withProducerConfigUpdates(producer);
+  }
+
+  /** Each pane of kept stories as its window start and its rows (possibly none). */
+  static class PaneRowsFn
+      extends DoFn<KeptStories, KV<String, KV<Long, List<EntityMentionCount>>>> {
+    @ProcessElement
+    public void process(
+        @Element KeptStories stories,
+        BoundedWindow window,
+        PaneInfo pane,
+        OutputReceiver<KV<String, KV<Long, List<EntityMentionCount>>>> out) {
+      List<EntityMentionCount> rows = CountMentions.rows(stories, window, pane);
+      String windowStart =
+          java.time.Instant.ofEpochMilli(
+                  ((org.apache.beam.sdk.transforms.windowing.IntervalWindow) window)
+                      .start()
+                      .getMillis())
+              .toString();
+      out.output(KV.of(windowStart, KV.of(pane.getIndex(), rows)));
+    }
+  }
+
+  /**
+   * Per window: remembers which keys have a value and the last pane written, and turns each newer
+   * pane into upserts and tombstones.
+   */
+  static class UpsertFn
+      extends DoFn<KV<String, KV<Long, List<EntityMentionCount>>>, KV<String, byte[]>> {
+    private final Counter upserts = Metrics.counter(WriteKafka.class, "countRecords");
+    private final Counter tombstones = Metrics.counter(WriteKafka.class, "tombstones");
+    private final Counter stalePanes = Metrics.counter(WriteKafka.class, "stalePanesSkipped");
+    private final boolean avro;
+
+    @StateId("live")
+    private final StateSpec<ValueState<List<String>>> liveSpec =
+        StateSpecs.value(ListCoder.of(StringUtf8Coder.of()));
+
+    @StateId("pane")
+    private final StateSpec<ValueState<Long>> paneSpec = StateSpecs.value(VarLongCoder.of());
+
+    UpsertFn(boolean avro) {
+      this.avro = avro;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, KV<Long, List<EntityMentionCount>>> pane,
+        @StateId("live") ValueState<List<String>> live,
+        @StateId("pane") ValueState<Long> lastPane,
+        OutputReceiver<KV<String, byte[]>> out) {
+      long index = pane.getValue().getKey();
+      Long last = lastPane.read();
+      if (last != null && index <= last) {
+        stalePanes.inc();
+        return;
+      }
+      List<String> before = live.read();
+      CountUpserts.Step step =
+          CountUpserts.apply(before == null ? List.of() : before, pane.getValue().getValue());
+      step.writes()
+          .forEach(
+              (key, row) -> {
+                if (row == null) {
+                  tombstones.inc();
+                  out.output(KV.of(key, null));
+                } else {
+                  upserts.inc();
+                  out.output(KV.of(key, value(row)));
+                }
+              });
+      live.write(new ArrayList<>(step.live()));
+      lastPane.write(index);
+    }
+
+    private byte[] value(EntityMentionCount row) {
+      if (!avro) {
+        return JsonRecords.toJson(row).getBytes(StandardCharsets.UTF_8);
+      }
+      try {
+        ByteBuffer b = EntityMentionCount.getEncoder().encode(row);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return bytes;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

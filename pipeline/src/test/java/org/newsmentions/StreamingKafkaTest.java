@@ -1,0 +1,436 @@
+package org.newsmentions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsmentions.options.KafkaClientProperties;
+import org.newsmentions.options.NewsMentionsOptions;
+import org.newsmentions.parse.ArticleParser;
+import org.newsmentions.read.FeedKafka;
+import org.newsmentions.read.KafkaArticleDecoder;
+import org.newsmentions.reference.ReferenceModel;
+import org.newsmentions.schema.Article;
+import org.newsmentions.schema.EntityMentionCount;
+import org.newsmentions.schema.RawArticle;
+import org.newsmentions.sink.CountUpserts;
+
+/**
+ * The streaming pipeline against a real Kafka broker, the one {@code scripts/kafka-local.sh} runs:
+ * samples published with FeedKafka's code, the pipeline on the Direct Runner in streaming mode, and
+ * the output topic's latest value per key compared with the batch run's counts on the same files.
+ */
+class StreamingKafkaTest {
+  private static final Duration CONVERGE = Duration.ofMinutes(3);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+  private static LocalKafka kafka;
+
+  /** The batch file pipeline's counts over all samples: key to mentions/articles/copies/outlets. */
+  private static Map<String, String> batchCounts;
+
+  @BeforeAll
+  static void startBrokerAndRunBatch(@TempDir Path out) throws Exception {
+    kafka = LocalKafka.start();
+    List<Path> files = Fixtures.sampleFiles();
+    NewsMentionsOptions batch =
+        options(
+            "--input=" + String.join(",", files.stream().map(Path::toString).toList()),
+            "--output=" + out);
+    NewsMentionsPipeline.run(batch);
+    batchCounts = countFiles(out.resolve("counts"));
+    assertFalse(batchCounts.isEmpty(), "the batch run wrote no counts");
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void streamingCountsOnTheOutputTopicEqualTheBatchRun() throws Exception {
+    kafka.scriptTopics("live-articles", "live-counts", "live-dead");
+    PipelineResult run = startStreaming("live-articles", "live-counts", "live-dead", "live", false);
+    try (Producer<byte[], byte[]> producer = producer()) {
+      FeedKafka.Summary s =
+          FeedKafka.publish(producer, "live-articles", Fixtures.sampleFiles(), QUIET);
+      assertEquals(0, s.failed());
+    }
+    awaitCounts("live-counts", batchCounts);
+    run.cancel();
+    checkWithKcat("live-counts", batchCounts.keySet());
+    // Every record reached the parser; the samples have no bad record.
+    assertTrue(kafka.latestByKey("live-dead").isEmpty());
+  }
+
+  @Test
+  void restartFromTheBeginningRecomputesAndOverwrites() throws Exception {
+    kafka.createTopic("restart-articles", 3, false);
+    kafka.createTopic("restart-counts", 1, true);
+    kafka.createTopic("restart-dead", 1, false);
+    List<Path> raw =
+        Fixtures.sampleFiles().stream().filter(p -> p.toString().endsWith(".txt")).toList();
+    List<Path> jsonl =
+        Fixtures.sampleFiles().stream().filter(p -> p.toString().endsWith(".jsonl")).toList();
+    PipelineResult first =
+        startStreaming("restart-articles", "restart-counts", "restart-dead", "restart", false);
+    // The first part in two steps: the Direct Runner finalizes a reader's checkpoint (and KafkaIO
+    // commits its offsets) when the reader's next bundle is read.
+    try (Producer<byte[], byte[]> producer = producer()) {
+      FeedKafka.publish(producer, "restart-articles", raw.subList(0, 4), QUIET);
+    }
+    awaitCounts(
+        "restart-counts", referenceCounts(ReferenceModel.readFiles(raw.subList(0, 4), 2 << 20)));
+    try (Producer<byte[], byte[]> producer = producer()) {
+      FeedKafka.publish(producer, "restart-articles", raw.subList(4, raw.size()), QUIET);
+    }
+    awaitCounts("restart-counts", referenceCounts(ReferenceModel.readFiles(raw, 2 << 20)));
+    await(
+        "offsets committed by the first run",
+        () -> {
+          long[] ce = kafka.committedAndEnd("restart", "restart-articles");
+          return ce[0] > 0 ? null : "committed " + ce[0] + " of " + ce[1];
+        },
+        Duration.ofSeconds(60));
+    first.cancel();
+
+    // The run's window state is gone with it: a new run recomputes from the earliest offset.
+    PipelineResult second =
+        startStreaming("restart-articles", "restart-counts", "restart-dead", "restart", true);
+    try (Producer<byte[], byte[]> producer = producer()) {
+      FeedKafka.publish(producer, "restart-articles", jsonl, QUIET);
+    }
+    awaitCounts("restart-counts", batchCounts);
+    second.cancel();
+  }
+
+  @Test
+  void badRecordsGoToTheDeadLetterTopicAndGoodOnesAreCounted() throws Exception {
+    kafka.createTopic("mixed-articles", 2, false);
+    kafka.createTopic("mixed-counts", 1, true);
+    kafka.createTopic("mixed-dead", 1, false);
+    Path dir = LocalKafka.REPO.resolve("samples");
+    byte[] rawText = Files.readAllBytes(dir.resolve("raw/06-asiawire-brics-brasilia.txt"));
+    byte[] undeclared =
+        Files.readAllBytes(dir.resolve("raw/01-dailymeridian-climate-roundtable.txt"));
+    String jsonLine = Files.readAllLines(dir.resolve("jsonl/articles.jsonl")).get(1);
+    byte[] avro = avroOf(jsonLine);
+    byte[] truncated = jsonLine.substring(0, 80).getBytes(StandardCharsets.UTF_8);
+    byte[] binary = new byte[300];
+    for (int i = 0; i < binary.length; i++) {
+      binary[i] = (byte) (i % 7 == 0 ? 0 : i * 31);
+    }
+    byte[] brokenAvro = {(byte) 0xC3, 0x01, 9, 9, 9, 9, 9, 9, 9, 9, 2, 'x'};
+
+    try (Producer<byte[], byte[]> producer = producer()) {
+      send(producer, "mixed-articles", "06.txt", rawText, KafkaArticleDecoder.TEXT);
+      send(producer, "mixed-articles", null, undeclared, null);
+      send(producer, "mixed-articles", "riverbend", avro, null);
+      send(producer, "mixed-articles", "truncated", truncated, KafkaArticleDecoder.JSON);
+      send(producer, "mixed-articles", "binary", binary, null);
+      send(producer, "mixed-articles", "broken-avro", brokenAvro, null);
+      producer.flush();
+    }
+    PipelineResult run =
+        startStreaming("mixed-articles", "mixed-counts", "mixed-dead", "mixed", false);
+
+    List<RawArticle> good = new ArrayList<>();
+    for (Path p :
+        List.of(
+            dir.resolve("raw/06-asiawire-brics-brasilia.txt"),
+            dir.resolve("raw/01-dailymeridian-climate-roundtable.txt"))) {
+      good.addAll(ReferenceModel.readFiles(List.of(p), 2 << 20));
+    }
+    Path line = Files.createTempFile("riverbend", ".jsonl");
+    Files.writeString(line, jsonLine + "\n");
+    good.addAll(ReferenceModel.readFiles(List.of(line), 2 << 20));
+    Files.delete(line);
+    awaitCounts("mixed-counts", referenceCounts(good));
+
+    await(
+        "three dead letters",
+        () -> {
+          int n = kafka.readAll("mixed-dead").size();
+          return n == 3 ? null : n + " dead letters";
+        });
+    run.cancel();
+    Map<String, JsonNode> byReason = new TreeMap<>();
+    for (Map.Entry<String, byte[]> e : kafka.readAll("mixed-dead")) {
+      JsonNode d = JSON.readTree(e.getValue());
+      assertEquals(d.get("source").asText(), e.getKey(), "keyed by the record's source");
+      assertTrue(d.get("source").asText().startsWith("kafka:mixed-articles/"));
+      byReason.put(d.get("error").asText().split(":", 2)[0], d);
+    }
+    assertEquals(List.of("bad-avro", "bad-json", "binary"), new ArrayList<>(byReason.keySet()));
+    assertEquals("read", byReason.get("bad-avro").get("stage").asText());
+    assertEquals("parse", byReason.get("bad-json").get("stage").asText());
+    assertPayload(brokenAvro, byReason.get("bad-avro"));
+    assertPayload(truncated, byReason.get("bad-json"));
+    assertPayload(binary, byReason.get("binary"));
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private static NewsMentionsOptions options(String... args) {
+    return PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsMentionsOptions.class);
+  }
+
+  /** Starts the streaming pipeline in the background (the Direct Runner does not block). */
+  private static PipelineResult startStreaming(
+      String in, String out, String dead, String group, boolean fromBeginning) throws IOException {
+    Path props = Files.createTempFile("kafka", ".properties");
+    Files.writeString(props, "group.id=" + group + "\n");
+    NewsMentionsOptions o =
+        options(
+            "--inputTopic=" + in,
+            "--bootstrapServers=" + kafka.bootstrap(),
+            "--kafkaProperties=" + props,
+            "--outputTopic=" + out,
+            "--deadLetterTopic=" + dead,
+            "--fromBeginning=" + fromBeginning,
+            "--earlyFiring=1s",
+            "--streaming=true",
+            "--blockOnRun=false");
+    return NewsMentionsPipeline.run(o);
+  }
+
+  private static Producer<byte[], byte[]> producer() {
+    return FeedKafka.producer(new KafkaClientProperties(kafka.bootstrap(), Map.of()));
+  }
+
+  private static void send(
+      Producer<byte[], byte[]> producer, String topic, String key, byte[] value, String type) {
+    RecordHeaders h = new RecordHeaders();
+    if (type != null) {
+      h.add(KafkaArticleDecoder.CONTENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+    }
+    producer.send(
+        new ProducerRecord<>(
+            topic, null, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, h));
+  }
+
+  /** A JSON-lines article as the parser reads it, sent on as an Avro Article (single object). */
+  private static byte[] avroOf(String jsonLine) throws Exception {
+    RawArticle raw = ReferenceModel.readFiles(List.of(tempJsonl(jsonLine)), 2 << 20).get(0);
+    Article parsed =
+        new ArticleParser(NewsMentionsPipeline.settings(options(), Clock.systemUTC()).parser())
+            .parse(raw)
+            .article();
+    ByteBuffer b = Article.getEncoder().encode(parsed);
+    byte[] bytes = new byte[b.remaining()];
+    b.get(bytes);
+    return bytes;
+  }
+
+  private static Path tempJsonl(String line) throws IOException {
+    Path p = Files.createTempFile("one", ".jsonl");
+    Files.writeString(p, line + "\n");
+    p.toFile().deleteOnExit();
+    return p;
+  }
+
+  /** The reference model's counts (the oracle the batch pipeline is tested against). */
+  private static Map<String, String> referenceCounts(List<RawArticle> raws) {
+    NewsMentions.Settings settings = NewsMentionsPipeline.settings(options(), Clock.systemUTC());
+    Map<String, String> out = new TreeMap<>();
+    for (EntityMentionCount c : ReferenceModel.run(raws, settings).counts()) {
+      out.put(
+          CountUpserts.key(c),
+          c.getMentions() + "/" + c.getArticles() + "/" + c.getCopies() + "/" + c.getOutlets());
+    }
+    return out;
+  }
+
+  /** The counts JSON files of a batch run: the last pane per key (batch has one). */
+  private static Map<String, String> countFiles(Path dir) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+      for (Path f : files) {
+        for (String line : Files.readAllLines(f)) {
+          if (!line.isBlank()) {
+            JsonNode n = JSON.readTree(line);
+            out.put(n.get("window_start").asText() + "|" + n.get("entity_id").asText(), value(n));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String value(JsonNode n) {
+    return n.get("mentions").asLong()
+        + "/"
+        + n.get("articles").asLong()
+        + "/"
+        + n.get("copies").asLong()
+        + "/"
+        + n.get("outlets").asLong();
+  }
+
+  /** The output topic as key to counts, each value checked against its key. */
+  private static Map<String, String> topicCounts(String topic) {
+    Map<String, String> out = new TreeMap<>();
+    kafka
+        .latestByKey(topic)
+        .forEach(
+            (k, v) -> {
+              try {
+                JsonNode n = JSON.readTree(v);
+                assertEquals(n.get("window_start").asText() + "|" + n.get("entity_id").asText(), k);
+                out.put(k, value(n));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    return out;
+  }
+
+  private static void awaitCounts(String topic, Map<String, String> expected) {
+    await(
+        topic + " equals the batch counts",
+        () -> {
+          Map<String, String> actual = topicCounts(topic);
+          return actual.equals(expected) ? null : diff(expected, actual);
+        });
+  }
+
+  private static String diff(Map<String, String> expected, Map<String, String> actual) {
+    StringBuilder sb = new StringBuilder();
+    int shown = 0;
+    for (String k : new java.util.TreeSet<>(union(expected, actual))) {
+      if (!java.util.Objects.equals(expected.get(k), actual.get(k)) && shown++ < 10) {
+        sb.append("\n  ")
+            .append(k)
+            .append(": expected ")
+            .append(expected.get(k))
+            .append(", topic has ")
+            .append(actual.get(k));
+      }
+    }
+    return actual.size() + " keys on the topic, " + expected.size() + " expected" + sb;
+  }
+
+  private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
+    java.util.Set<String> s = new java.util.HashSet<>(a.keySet());
+    s.addAll(b.keySet());
+    return s;
+  }
+
+  /** A condition: null when it holds, else what is still wrong. */
+  interface Check {
+    String get() throws Exception;
+  }
+
+  /** Polls until {@code check} returns null (done), or fails with its last answer. */
+  private static void await(String what, Check check, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "not checked";
+    while (System.nanoTime() < deadline) {
+      try {
+        last = check.get();
+      } catch (Exception e) {
+        last = e.toString();
+      }
+      if (last == null) {
+        return;
+      }
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    fail("timed out after " + timeout.toSeconds() + " s waiting until " + what + ": " + last);
+  }
+
+  private static void await(String what, Check check) {
+    await(what, check, CONVERGE);
+  }
+
+  private static void assertPayload(byte[] expected, JsonNode deadLetter) {
+    byte[] actual =
+        "base64".equals(deadLetter.get("payload_encoding").asText())
+            ? Base64.getDecoder().decode(deadLetter.get("payload").asText())
+            : deadLetter.get("payload").asText().getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        Base64.getEncoder().encodeToString(expected), Base64.getEncoder().encodeToString(actual));
+  }
+
+  /**
+   * kcat (librdkafka's command-line client) reads the output topic as an independent, non-Java
+   * client: the keys with a live value must be the batch run's keys.
+   */
+  private static void checkWithKcat(String topic, java.util.Set<String> expectedKeys) {
+    LocalKafka.Result which =
+        LocalKafka.run(List.of("sh", "-c", "command -v kcat"), Map.of(), Duration.ofSeconds(10));
+    if (which.exit() != 0) {
+      if (System.getenv("CI") != null) {
+        fail("kcat is not installed (apt-get install -y kcat); CI must have it");
+      }
+      System.err.println("SKIPPED the kcat check: kcat is not installed (apt-get install -y kcat)");
+      return;
+    }
+    LocalKafka.Result r =
+        LocalKafka.run(
+            List.of(
+                "kcat",
+                "-C",
+                "-b",
+                kafka.bootstrap(),
+                "-t",
+                topic,
+                "-e",
+                "-q",
+                "-Z",
+                "-f",
+                "%k\\t%s\\n"),
+            Map.of(),
+            Duration.ofSeconds(60));
+    assertEquals(0, r.exit(), r.output());
+    Map<String, String> latest = new TreeMap<>();
+    for (String line : r.output().split("\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] kv = line.split("\t", 2);
+      if (kv[1].equals("NULL")) {
+        latest.remove(kv[0]);
+      } else {
+        latest.put(kv[0], kv[1]);
+      }
+    }
+    assertEquals(new java.util.TreeSet<>(expectedKeys), latest.keySet());
+  }
+}
