@@ -94,6 +94,7 @@ public final class NewsMentionsPipeline {
         Durations.parse(options.getEarlyFiring()),
         DedupMode.parse(options.getDedup()),
         options.getDedupThreshold(),
-        Durations.parse(options.getDedupHorizon()));
+        Durations.parse(options.getDedupHorizon()),
+        Durations.parse(options.getMaxOutOfOrder()));
   }
 }
