@@ -9,4 +9,5 @@ public interface NewsMentionsOptions
         WindowOptions,
         DedupOptions,
         EntityOptions,
+        ProgressOptions,
         StreamingOptions {}
