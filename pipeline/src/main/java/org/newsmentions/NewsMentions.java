@@ -3,8 +3,10 @@ package org.newsmentions;
 import java.io.Serializable;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
@@ -23,15 +25,17 @@ import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
+import org.newsmentions.window.LatenessGate;
 import org.newsmentions.window.PublicationWindows;
 import org.newsmentions.window.UndatedPolicy;
 import org.newsmentions.window.WindowByPublication;
 
 /**
- * The whole job between a source and the sinks: ParseArticles, ExtractEntities,
- * WindowByPublication, DeduplicateAcrossOutlets and CountMentions. Input: raw records from any
- * source. Output: per-window entity counts, the enriched articles (dated and undated, in the global
- * window) and the dead letters.
+ * The whole job between a source and the sinks: ParseArticles, (in streaming) LatenessGate,
+ * ExtractEntities, WindowByPublication, DeduplicateAcrossOutlets and CountMentions. Input: raw
+ * records from any source. Output: per-window entity counts, the enriched articles (dated and
+ * undated, in the global window) and the dead letters (parse failures and, in streaming, articles
+ * that arrived after their window closed).
  */
 public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentions.Result> {
 
@@ -46,8 +50,54 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
       Duration earlyFiring,
       DedupMode dedup,
       double dedupThreshold,
-      Duration dedupHorizon)
-      implements Serializable {}
+      Duration dedupHorizon,
+      Duration maxOutOfOrder)
+      implements Serializable {
+    /** How far the streaming sources' watermark trails the highest timestamp, by default. */
+    public static final Duration DEFAULT_MAX_OUT_OF_ORDER = Duration.standardDays(1);
+
+    /** Settings with the default {@code maxOutOfOrder} (one day). */
+    public Settings(
+        ParserSettings parser,
+        Gazetteer gazetteer,
+        PublicationWindows windows,
+        UndatedPolicy undated,
+        boolean streaming,
+        Duration allowedLateness,
+        Duration earlyFiring,
+        DedupMode dedup,
+        double dedupThreshold,
+        Duration dedupHorizon) {
+      this(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          DEFAULT_MAX_OUT_OF_ORDER);
+    }
+
+    /** The same settings with another {@code maxOutOfOrder}. */
+    public Settings withMaxOutOfOrder(Duration value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          value);
+    }
+  }
 
   private final Settings settings;
 
@@ -58,10 +108,27 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
   @Override
   public Result expand(PCollection<RawArticle> raw) {
     PCollectionTuple parsed = raw.apply("ParseArticles", new ParseArticles(settings.parser()));
+    PCollection<Article> onTime = parsed.get(ParseArticles.ARTICLES);
+    PCollection<DeadLetter> deadLetters = parsed.get(ParseArticles.DEAD_LETTERS);
+    if (settings.streaming()) {
+      // Articles whose window has closed become dead letters here rather than being dropped by
+      // the window's GroupByKey; batch has no late data.
+      PCollectionTuple gated =
+          onTime.apply(
+              "LatenessGate",
+              new LatenessGate(
+                  settings.windows(),
+                  settings.undated(),
+                  settings.allowedLateness(),
+                  settings.maxOutOfOrder()));
+      onTime = gated.get(LatenessGate.PASSED);
+      deadLetters =
+          PCollectionList.of(deadLetters)
+              .and(gated.get(LatenessGate.LATE))
+              .apply("ParseAndLateDeadLetters", Flatten.pCollections());
+    }
     PCollection<Article> articles =
-        parsed
-            .get(ParseArticles.ARTICLES)
-            .apply("ExtractEntities", new ExtractEntities(settings.gazetteer()));
+        onTime.apply("ExtractEntities", new ExtractEntities(settings.gazetteer()));
     PCollectionTuple windowed =
         articles.apply(
             "WindowByPublication",
@@ -96,7 +163,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
         raw.getPipeline(),
         counts,
         deduplicated.get(DeduplicateAcrossOutlets.ARTICLES),
-        parsed.get(ParseArticles.DEAD_LETTERS),
+        deadLetters,
         deduplicated.get(DeduplicateAcrossOutlets.KEPT));
   }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.newsmentions.dedup.DedupMode;
@@ -49,11 +50,20 @@ public final class NewsMentionsPipeline {
     }
   }
 
+  /**
+   * Runs the job. Batch: waits for the end, logs one progress line (unless {@code
+   * --progressEvery=off}) and prints the run report. Streaming (or {@code --watch}): logs a
+   * progress line every {@code --progressEvery} (30s by default) and blocks until the pipeline ends
+   * or is cancelled; Ctrl-C cancels it. With {@code --waitUntilFinish=false} (detached cluster
+   * submission, Dataflow templates) it returns once the runner has the job.
+   */
   public static PipelineResult run(NewsMentionsOptions options) {
+    applyWatch(options);
+    boolean streaming = options.isStreaming();
     // Pipeline.create registers the file systems the options name (gs:// with the Dataflow
     // runner's jars), which clearing the output folder needs.
     Pipeline pipeline = Pipeline.create(options);
-    if (!options.isStreaming() && options.getOutput() != null) {
+    if (!streaming && options.getOutput() != null) {
       try {
         int stale = WriteOutputs.clearPreviousRun(options.getOutput());
         if (stale > 0) {
@@ -64,13 +74,84 @@ public final class NewsMentionsPipeline {
         throw new IllegalStateException("cannot clear the output folder " + options.getOutput(), e);
       }
     }
+    long progressMillis = progressMillis(options);
     build(pipeline, options, Clock.systemUTC());
+    if (streaming || progressMillis > 0) {
+      returnFromRunOnDirectRunner(options);
+    }
     PipelineResult result = pipeline.run();
-    if (!options.isStreaming() && options.getWaitUntilFinish()) {
+    if (!options.getWaitUntilFinish()) {
+      return result;
+    }
+    try (ProgressLog progress =
+        ProgressLog.start(result, Math.max(progressMillis, 0), PROGRESS::info)) {
+      if (streaming) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> cancel(result), "cancel-on-exit"));
+      }
       result.waitUntilFinish();
+      if (progressMillis != 0) {
+        progress.logNow();
+      }
+    }
+    if (!streaming) {
       RunReport.print(result, options.getOutput(), System.out);
     }
     return result;
+  }
+
+  private static final org.slf4j.Logger PROGRESS =
+      org.slf4j.LoggerFactory.getLogger("org.newsmentions.progress");
+
+  /** {@code --watch} makes the file source unbounded, so the pipeline streams. */
+  private static void applyWatch(NewsMentionsOptions options) {
+    if (options.getWatch() != null && !options.getWatch().isBlank()) {
+      options.setStreaming(true);
+    }
+  }
+
+  /**
+   * The progress period in millis: 0 for off, -1 for one line at the end only. Default: 30s in
+   * streaming, end only in batch.
+   */
+  static long progressMillis(NewsMentionsOptions options) {
+    String every = options.getProgressEvery();
+    if (every == null || every.isBlank()) {
+      return options.isStreaming() ? 30_000 : -1;
+    }
+    if (every.trim().equalsIgnoreCase("off")) {
+      return 0;
+    }
+    return Durations.parse(every).getMillis();
+  }
+
+  private static void cancel(PipelineResult result) {
+    try {
+      if (!result.getState().isTerminal()) {
+        result.cancel();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // The JVM is exiting: nothing more to do.
+    }
+  }
+
+  /**
+   * The Direct Runner's {@code run()} blocks until an unbounded pipeline ends, which is never, so
+   * progress could not be logged; this asks it to return at once ({@code --blockOnRun=false}) and
+   * {@link #run} waits itself. Other runners return from {@code run()} anyway. Reflective because
+   * the Direct Runner is only on the classpath of its build profile.
+   */
+  private static void returnFromRunOnDirectRunner(PipelineOptions options) {
+    if (!options.getRunner().getSimpleName().equals("DirectRunner")) {
+      return;
+    }
+    try {
+      Class<? extends PipelineOptions> direct =
+          Class.forName("org.apache.beam.runners.direct.DirectOptions")
+              .asSubclass(PipelineOptions.class);
+      direct.getMethod("setBlockOnRun", boolean.class).invoke(options.as(direct), false);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot configure the Direct Runner", e);
+    }
   }
 
   /**
@@ -80,11 +161,11 @@ public final class NewsMentionsPipeline {
    */
   public static NewsMentions.Result build(
       Pipeline pipeline, NewsMentionsOptions options, Clock clock) {
-    boolean files = !isBlank(options.getInput());
+    boolean fromFiles = !isBlank(options.getInput());
     boolean kafka = !isBlank(options.getInputTopic());
-    if (files == kafka) {
+    if (fromFiles == kafka) {
       throw new IllegalArgumentException(
-          files
+          fromFiles
               ? "give either --input (files) or --inputTopic (Kafka), not both"
               : "no source: give --input (comma-separated file globs) or --inputTopic (a Kafka"
                   + " topic)");
@@ -100,7 +181,12 @@ public final class NewsMentionsPipeline {
       throw new IllegalArgumentException(
           "without --output, give --deadLetterTopic: bad records must be kept somewhere");
     }
+    applyWatch(options);
     NewsMentions.Settings settings = settings(options, clock);
+    ReadArticles files = ReadArticles.from(options.getInput(), options.getMaxArticleBytes());
+    if (options.getWatch() != null && !options.getWatch().isBlank()) {
+      files = files.watching(Durations.parse(options.getWatch()));
+    }
     PCollectionTuple read =
         kafka
             ? pipeline.apply(
@@ -111,9 +197,7 @@ public final class NewsMentionsPipeline {
                     options.getFromBeginning(),
                     Durations.parse(options.getMaxOutOfOrder()).getMillis(),
                     settings.parser()))
-            : pipeline.apply(
-                "ReadArticles",
-                ReadArticles.from(options.getInput(), options.getMaxArticleBytes()));
+            : pipeline.apply("ReadArticles", files);
     NewsMentions.Result result =
         read.get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(settings))
@@ -163,6 +247,7 @@ public final class NewsMentionsPipeline {
         Durations.parse(options.getEarlyFiring()),
         DedupMode.parse(options.getDedup()),
         options.getDedupThreshold(),
-        Durations.parse(options.getDedupHorizon()));
+        Durations.parse(options.getDedupHorizon()),
+        Durations.parse(options.getMaxOutOfOrder()));
   }
 }

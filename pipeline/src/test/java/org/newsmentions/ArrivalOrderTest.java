@@ -33,6 +33,8 @@ import org.newsmentions.schema.RawArticle;
 class ArrivalOrderTest {
   private static final org.joda.time.Instant START =
       org.joda.time.Instant.parse("2025-05-01T00:00:00Z");
+  private static final org.joda.time.Instant FIRST_ARRIVAL =
+      org.joda.time.Instant.parse("2025-05-08T12:00:00Z");
 
   @Test
   void inPublicationOrder(TestPipeline pipeline) {
@@ -66,8 +68,11 @@ class ArrivalOrderTest {
     int half = raws.size() / 2;
     TestStream.Builder<RawArticle> stream =
         TestStream.create(AvroCoder.of(RawArticle.class)).advanceWatermarkTo(START);
+    // The source stamps records with their arrival time. The watermark may move to 7 May noon only
+    // once a record stamped a day (maxOutOfOrder) later has arrived: the streaming source contract
+    // that LatenessGate relies on (watermark <= highest source timestamp - maxOutOfOrder).
     for (RawArticle r : raws.subList(0, half)) {
-      stream = stream.addElements(TimestampedValue.of(r, START));
+      stream = stream.addElements(TimestampedValue.of(r, FIRST_ARRIVAL));
     }
     stream =
         stream

@@ -101,14 +101,19 @@ class CrossWindowDedupTest {
   void lateOriginalTakesOverFromItsEarlierArrivedCopy(TestPipeline pipeline) {
     NewsMentions.Settings settings = Fixtures.settings(true);
     org.joda.time.Instant start = org.joda.time.Instant.parse("2025-05-12T00:00:00Z");
+    // Records are stamped with their arrival time. The source contract (watermark <= highest
+    // source timestamp - maxOutOfOrder, one day here) lets the watermark reach 14 May 06:00 once
+    // a record stamped 15 May 06:00 has arrived.
+    org.joda.time.Instant arrival = org.joda.time.Instant.parse("2025-05-15T06:00:00Z");
     TestStream<RawArticle> stream =
         TestStream.create(AvroCoder.of(RawArticle.class))
             .advanceWatermarkTo(start)
-            .addElements(TimestampedValue.of(COPY, start), TimestampedValue.of(INDEPENDENT, start))
+            .addElements(
+                TimestampedValue.of(COPY, arrival), TimestampedValue.of(INDEPENDENT, arrival))
             .advanceProcessingTime(Duration.standardMinutes(2))
             // Both windows close: the copy is counted on 13 May, 12 May is empty.
             .advanceWatermarkTo(org.joda.time.Instant.parse("2025-05-14T06:00:00Z"))
-            .addElements(TimestampedValue.of(ORIGINAL, start))
+            .addElements(TimestampedValue.of(ORIGINAL, arrival))
             .advanceWatermarkToInfinity();
     NewsMentions.Result result = pipeline.apply(stream).apply(new NewsMentions(settings));
 

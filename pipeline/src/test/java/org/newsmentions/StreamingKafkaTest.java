@@ -206,7 +206,7 @@ class StreamingKafkaTest {
     return PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsMentionsOptions.class);
   }
 
-  /** Starts the streaming pipeline in the background (the Direct Runner does not block). */
+  /** Starts the streaming pipeline in the background: run() returns once the job runs. */
   private static PipelineResult startStreaming(
       String in, String out, String dead, String group, boolean fromBeginning) throws IOException {
     Path props = Files.createTempFile("kafka", ".properties");
@@ -221,7 +221,8 @@ class StreamingKafkaTest {
             "--fromBeginning=" + fromBeginning,
             "--earlyFiring=1s",
             "--streaming=true",
-            "--blockOnRun=false");
+            "--blockOnRun=false",
+            "--waitUntilFinish=false");
     return NewsMentionsPipeline.run(o);
   }
 

@@ -11,4 +11,5 @@ public interface NewsMentionsOptions
         EntityOptions,
         RunOptions,
         KafkaOptions,
+        ProgressOptions,
         StreamingOptions {}

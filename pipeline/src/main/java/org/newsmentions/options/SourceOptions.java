@@ -29,4 +29,12 @@ public interface SourceOptions extends PipelineOptions {
   String getDateOrderFile();
 
   void setDateOrderFile(String value);
+
+  @Description(
+      "Keep watching the --input globs for new files, polling this often (e.g. 30s); implies"
+          + " --streaming. Each path is read once, when it has not changed for one interval and its"
+          + " name does not end with .tmp/.part (or start with a dot).")
+  String getWatch();
+
+  void setWatch(String value);
 }

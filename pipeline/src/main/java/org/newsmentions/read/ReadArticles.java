@@ -5,22 +5,33 @@ import java.nio.channels.Channels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Requirements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.Watch;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.Duration;
 import org.newsmentions.deadletter.DeadLetters;
 import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.RawArticle;
@@ -33,6 +44,9 @@ import org.newsmentions.schema.RawArticle;
  * parser to dead-letter, and a file that cannot be read goes to {@link #DEAD_LETTERS} (stage {@code
  * read}, the path as source, an empty payload). Globs that match nothing are logged and skipped, so
  * one empty pattern does not fail a run.
+ *
+ * <p>{@link #watching} makes it a live source for a folder a scraper writes into (see {@link
+ * FileCompletion} for when a file counts as written).
  */
 public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RawArticle> RECORDS = new TupleTag<>() {};
@@ -40,10 +54,26 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
 
   private final List<String> globs;
   private final int maxArticleBytes;
+  private final Duration watchInterval;
 
-  private ReadArticles(List<String> globs, int maxArticleBytes) {
+  private ReadArticles(List<String> globs, int maxArticleBytes, Duration watchInterval) {
     this.globs = globs;
     this.maxArticleBytes = maxArticleBytes;
+    this.watchInterval = watchInterval;
+  }
+
+  /**
+   * The same source, but unbounded: the globs are polled every {@code interval} forever, and each
+   * file is read once, when {@link FileCompletion} says it is complete. Records are stamped with
+   * the minimum timestamp (the watcher cannot know publication times; LatenessGate takes the parsed
+   * publication time instead), and the watcher's own watermark is the wall clock at each poll,
+   * which LatenessGate holds back to the publication times seen.
+   */
+  public ReadArticles watching(Duration interval) {
+    if (interval == null || interval.getMillis() <= 0) {
+      throw new IllegalArgumentException("--watch must be a positive interval such as 30s");
+    }
+    return new ReadArticles(globs, maxArticleBytes, interval);
   }
 
   /**
@@ -59,27 +89,79 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
         globs.add(g.trim());
       }
     }
-    return new ReadArticles(globs, maxArticleBytes);
+    return new ReadArticles(globs, maxArticleBytes, null);
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    PCollectionTuple out =
-        input
-            .apply("Globs", Create.of(globs))
-            .apply(
+    PCollection<String> patterns = input.apply("Globs", Create.of(globs));
+    PCollection<MatchResult.Metadata> files =
+        watchInterval == null
+            ? patterns.apply(
                 "MatchFiles",
                 FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
-            .apply(
-                "SplitRecords",
-                ParDo.of(new SplitRecordsFn(maxArticleBytes))
-                    .withOutputTags(RECORDS, TupleTagList.of(DEAD_LETTERS)));
+            : patterns
+                .apply(
+                    "WatchFiles",
+                    Watch.growthOf(
+                            Contextful.of(
+                                new CompleteFilesFn(watchInterval.getMillis()),
+                                Requirements.empty()),
+                            new PathOf())
+                        .withPollInterval(watchInterval)
+                        .withTerminationPerInput(Watch.Growth.never())
+                        .withOutputCoder(MetadataCoderV2.of())
+                        .withOutputKeyCoder(StringUtf8Coder.of()))
+                .apply("Files", Values.create());
+    PCollectionTuple out =
+        files.apply(
+            "SplitRecords",
+            ParDo.of(new SplitRecordsFn(maxArticleBytes))
+                .withOutputTags(RECORDS, TupleTagList.of(DEAD_LETTERS)));
     out.get(RECORDS).setCoder(AvroCoder.of(RawArticle.class));
     out.get(DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
     return out;
   }
 
-  /** Turns one file into raw records without interpreting them. */
+  /** A file's identity for the watcher: its path, so a path is read once. */
+  static class PathOf implements SerializableFunction<MatchResult.Metadata, String> {
+    @Override
+    public String apply(MatchResult.Metadata file) {
+      return file.resourceId().toString();
+    }
+  }
+
+  /**
+   * One poll of one glob: the files that are complete by {@link FileCompletion}'s convention. Each
+   * is stamped with the minimum timestamp; the poll's watermark is the wall clock.
+   */
+  static class CompleteFilesFn extends Watch.Growth.PollFn<String, MatchResult.Metadata> {
+    private final long quietMillis;
+
+    CompleteFilesFn(long quietMillis) {
+      this.quietMillis = quietMillis;
+    }
+
+    @Override
+    public Watch.Growth.PollResult<MatchResult.Metadata> apply(String glob, Context c)
+        throws Exception {
+      long now = System.currentTimeMillis();
+      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
+      List<TimestampedValue<MatchResult.Metadata>> ready = new ArrayList<>();
+      if (match.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata file : match.metadata()) {
+          if (!file.resourceId().isDirectory()
+              && FileCompletion.ready(
+                  file.resourceId().toString(), file.lastModifiedMillis(), now, quietMillis)) {
+            ready.add(TimestampedValue.of(file, BoundedWindow.TIMESTAMP_MIN_VALUE));
+          }
+        }
+      }
+      return Watch.Growth.PollResult.incomplete(ready)
+          .withWatermark(new org.joda.time.Instant(now));
+    }
+  }
+
   /**
    * Opens each matched file itself (compressed files by their extension), so a file is read in a
    * single pass per format and never held in memory whole.

@@ -75,7 +75,12 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
     PCollectionTuple stamped =
         articles.apply(
             "StampPublicationTime",
-            ParDo.of(new StampFn(windows, undated, horizon.getMillis()))
+            ParDo.of(
+                    new StampFn(
+                        windows,
+                        undated,
+                        horizon.getMillis(),
+                        streaming ? new Lateness(allowedLateness.getMillis(), 0) : null))
                 .withOutputTags(DATED, TupleTagList.of(UNDATED)));
     PCollection<StoryDigest> dated =
         stamped
@@ -133,16 +138,25 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
     private final StorySignatures signatures = new StorySignatures();
     private final PublicationWindows windows;
     private final UndatedPolicy policy;
+    private final Counter closedNeighbours =
+        Metrics.counter(WindowByPublication.class, "closedNeighbourWindowsSkipped");
     private final long horizonMillis;
+    private final Lateness lateness;
 
-    StampFn(PublicationWindows windows, UndatedPolicy policy, long horizonMillis) {
+    /**
+     * @param lateness in streaming, the allowed lateness, to leave out neighbouring windows that
+     *     have closed; null in batch
+     */
+    StampFn(
+        PublicationWindows windows, UndatedPolicy policy, long horizonMillis, Lateness lateness) {
       this.windows = windows;
       this.policy = policy;
       this.horizonMillis = horizonMillis;
+      this.lateness = lateness;
     }
 
     @ProcessElement
-    public void process(@Element Article a, MultiOutputReceiver out) {
+    public void process(@Element Article a, @Timestamp Instant timestamp, MultiOutputReceiver out) {
       java.time.Instant t = a.getPublished();
       if (t != null) {
         dated.inc();
@@ -159,6 +173,17 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
       long time = t.toEpochMilli();
       StoryDigest digest = signatures.digest(a, time);
       for (java.time.Instant[] w : windows.windowsNear(t, horizonMillis)) {
+        // In streaming, LatenessGate stamps each article with its watermark estimate. A
+        // neighbouring window that closed by then would only drop the copy (and count it as
+        // dropped due to lateness); the article's own window is open, or the gate would not
+        // have passed it.
+        boolean own = !t.isBefore(w[0]) && t.isBefore(w[1]);
+        if (lateness != null
+            && !own
+            && lateness.isLate(w[1].toEpochMilli(), timestamp.getMillis())) {
+          closedNeighbours.inc();
+          continue;
+        }
         long inside = Math.max(w[0].toEpochMilli(), Math.min(time, w[1].toEpochMilli() - 1));
         out.get(DATED).outputWithTimestamp(digest, new Instant(inside));
       }

@@ -1,0 +1,198 @@
+package org.newsmentions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsmentions.options.NewsMentionsOptions;
+import org.newsmentions.reference.ReferenceModel;
+import org.newsmentions.schema.EntityMentionCount;
+
+/**
+ * {@code --watch}: a streaming pipeline on the Direct Runner watches a folder while a scraper
+ * writes the bundled samples into it in three ways: in place, slowly (a JSON-lines file growing
+ * over several polls, which must not be read until it is complete), and under a temporary name
+ * renamed when done. An already-read file that is touched again is not read twice. The counts
+ * written to {@code counts/} (the last pane of each window and entity) converge to the batch counts
+ * of the same files.
+ */
+class WatchFolderTest {
+  private static final long TIMEOUT_MILLIS = 180_000;
+
+  @Test
+  void readsEachCompleteFileOnceAndConvergesToTheBatchCounts(@TempDir Path tmp) throws Exception {
+    Path feed = Files.createDirectories(tmp.resolve("feed"));
+    Path out = tmp.resolve("out");
+    List<Path> raw = new ArrayList<>();
+    Path jsonl = null;
+    for (Path p : Fixtures.sampleFiles()) {
+      if (p.toString().endsWith(".jsonl")) {
+        jsonl = p;
+      } else {
+        raw.add(p);
+      }
+    }
+    ReferenceModel.Output batch =
+        ReferenceModel.run(
+            ReferenceModel.readFiles(Fixtures.sampleFiles(), 2 * 1024 * 1024),
+            Fixtures.settings(false));
+    TreeSet<String> expected = new TreeSet<>();
+    for (EntityMentionCount c : batch.counts()) {
+      expected.add(
+          line(
+              c.getWindowStart().toEpochMilli(),
+              c.getEntityId(),
+              c.getMentions(),
+              c.getArticles(),
+              c.getCopies(),
+              c.getOutlets()));
+    }
+
+    NewsMentionsOptions options =
+        PipelineOptionsFactory.fromArgs(
+                "--input=" + feed + "/*.txt," + feed + "/*.jsonl",
+                "--output=" + out,
+                "--watch=1s",
+                "--earlyFiring=1s",
+                "--runner=DirectRunner",
+                "--blockOnRun=false")
+            .as(NewsMentionsOptions.class);
+    Pipeline pipeline = Pipeline.create(options);
+    LAST_PANES.clear();
+    NewsMentionsPipeline.build(pipeline, options, Fixtures.CLOCK)
+        .counts()
+        .apply("KeepLastPanes", ParDo.of(new KeepLastPaneFn()));
+    PipelineResult result = pipeline.run();
+    try {
+      int half = raw.size() / 2;
+      // In place.
+      for (Path p : raw.subList(0, half)) {
+        Files.copy(p, feed.resolve(p.getFileName()));
+      }
+      // Slowly: the file grows for about 4 seconds (several polls) before it is complete.
+      byte[] content = Files.readAllBytes(jsonl);
+      try (OutputStream growing = Files.newOutputStream(feed.resolve("feed.jsonl"))) {
+        int chunks = 16;
+        for (int i = 0; i < chunks; i++) {
+          int from = content.length * i / chunks;
+          int to = content.length * (i + 1) / chunks;
+          growing.write(content, from, to - from);
+          growing.flush();
+          Thread.sleep(250);
+        }
+      }
+      // Under a temporary name, renamed when complete.
+      for (Path p : raw.subList(half, raw.size())) {
+        Path temp = feed.resolve(p.getFileName() + ".tmp");
+        Files.copy(p, temp);
+        Thread.sleep(1500); // long enough for a poll to see the .tmp file
+        Files.move(temp, feed.resolve(p.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+      }
+      // An old file touched again: it was read once and is not read again.
+      Thread.sleep(3000);
+      Files.setLastModifiedTime(
+          feed.resolve(raw.get(0).getFileName()), FileTime.from(Instant.now()));
+
+      TreeSet<String> actual = new TreeSet<>();
+      long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+      while (System.currentTimeMillis() < deadline) {
+        actual = lastPanes();
+        if (actual.equals(expected)) {
+          break;
+        }
+        Thread.sleep(2000);
+      }
+      assertEquals(String.join("\n", expected), String.join("\n", actual));
+      // Give a poll the chance to pick up the touched file, which it must not.
+      Thread.sleep(3000);
+      assertEquals(raw.size() + 1, counter(result, "files"), "each file read once");
+      assertEquals(
+          ReferenceModel.readFiles(Fixtures.sampleFiles(), 2 * 1024 * 1024).size(),
+          counter(result, "records"),
+          "every record read once, none from a half-written file");
+      assertEquals(batch.deadLetters().size(), counter(result, "deadLettered"));
+      assertEquals(0, counter(result, "late"));
+      assertEquals(0, counter(result, "droppedDueToLateness"));
+    } finally {
+      result.cancel();
+    }
+  }
+
+  /** The last pane so far of each window and entity: window|entity -> (pane index, line). */
+  private static final Map<String, Map.Entry<Long, String>> LAST_PANES = new ConcurrentHashMap<>();
+
+  /**
+   * Records each count pane as it is emitted. (The test reads the counts inside the pipeline: on
+   * the Direct Runner, the streaming file sink writes a window's panes only once the watermark has
+   * passed the window, so the newest day's early panes never reach {@code counts/}.)
+   */
+  static class KeepLastPaneFn extends DoFn<EntityMentionCount, Void> {
+    @ProcessElement
+    public void process(@Element EntityMentionCount c) {
+      String key = c.getWindowStart() + "|" + c.getEntityId();
+      Map.Entry<Long, String> now =
+          Map.entry(
+              c.getPaneIndex(),
+              line(
+                  c.getWindowStart().toEpochMilli(),
+                  c.getEntityId(),
+                  c.getMentions(),
+                  c.getArticles(),
+                  c.getCopies(),
+                  c.getOutlets()));
+      LAST_PANES.merge(key, now, (a, b) -> a.getKey() >= b.getKey() ? a : b);
+    }
+  }
+
+  private static TreeSet<String> lastPanes() {
+    TreeSet<String> out = new TreeSet<>();
+    for (Map.Entry<Long, String> e : LAST_PANES.values()) {
+      out.add(e.getValue());
+    }
+    return out;
+  }
+
+  private static String line(
+      long windowStart, String entity, long mentions, long articles, long copies, long outlets) {
+    return Instant.ofEpochMilli(windowStart)
+        + "|"
+        + entity
+        + "|"
+        + mentions
+        + "|"
+        + articles
+        + "|"
+        + copies
+        + "|"
+        + outlets;
+  }
+
+  private static long counter(PipelineResult result, String name) {
+    long total = 0;
+    for (MetricResult<Long> c :
+        result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
+      if (c.getName().getName().equals(name)) {
+        total += c.getAttempted();
+      }
+    }
+    return total;
+  }
+}
