@@ -99,6 +99,13 @@ public final class NewsMentionsPipeline {
     return result;
   }
 
+  /** The file source of {@code --input}, watching the globs forever under {@code --watch}. */
+  private static ReadArticles fileSource(NewsMentionsOptions options) {
+    ReadArticles files = ReadArticles.from(options.getInput(), options.getMaxArticleBytes());
+    String watch = options.getWatch();
+    return watch == null || watch.isBlank() ? files : files.watching(Durations.parse(watch));
+  }
+
   private static final org.slf4j.Logger PROGRESS =
       org.slf4j.LoggerFactory.getLogger("org.newsmentions.progress");
 
@@ -183,10 +190,6 @@ public final class NewsMentionsPipeline {
     }
     applyWatch(options);
     NewsMentions.Settings settings = settings(options, clock);
-    ReadArticles files = ReadArticles.from(options.getInput(), options.getMaxArticleBytes());
-    if (options.getWatch() != null && !options.getWatch().isBlank()) {
-      files = files.watching(Durations.parse(options.getWatch()));
-    }
     PCollectionTuple read =
         kafka
             ? pipeline.apply(
@@ -197,7 +200,7 @@ public final class NewsMentionsPipeline {
                     options.getFromBeginning(),
                     Durations.parse(options.getMaxOutOfOrder()).getMillis(),
                     settings.parser()))
-            : pipeline.apply("ReadArticles", files);
+            : pipeline.apply("ReadArticles", fileSource(options));
     NewsMentions.Result result =
         read.get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(settings))
