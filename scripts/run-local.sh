@@ -12,8 +12,9 @@ classes="$repo/pipeline/target/classes"
 
 needs_build() {
   [ ! -f "$cp_file" ] || [ ! -d "$classes" ] && return 0
+  # schemas/target is pruned: every build rewrites files there.
   [ -n "$(find "$repo/pipeline/src/main" "$repo/schemas" "$repo/pom.xml" "$repo/pipeline/pom.xml" \
-      -newer "$cp_file" -type f -print -quit 2>/dev/null)" ]
+      -path "$repo/schemas/target" -prune -o -newer "$cp_file" -type f -print -quit 2>/dev/null)" ]
 }
 
 if needs_build; then

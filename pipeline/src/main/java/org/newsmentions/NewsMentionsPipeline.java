@@ -50,6 +50,9 @@ public final class NewsMentionsPipeline {
   }
 
   public static PipelineResult run(NewsMentionsOptions options) {
+    // Pipeline.create registers the file systems the options name (gs:// with the Dataflow
+    // runner's jars), which clearing the output folder needs.
+    Pipeline pipeline = Pipeline.create(options);
     if (!options.isStreaming() && options.getOutput() != null) {
       try {
         int stale = WriteOutputs.clearPreviousRun(options.getOutput());
@@ -61,10 +64,9 @@ public final class NewsMentionsPipeline {
         throw new IllegalStateException("cannot clear the output folder " + options.getOutput(), e);
       }
     }
-    Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, Clock.systemUTC());
     PipelineResult result = pipeline.run();
-    if (!options.isStreaming()) {
+    if (!options.isStreaming() && options.getWaitUntilFinish()) {
       result.waitUntilFinish();
       RunReport.print(result, options.getOutput(), System.out);
     }

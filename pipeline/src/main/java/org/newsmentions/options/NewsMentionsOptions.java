@@ -9,5 +9,6 @@ public interface NewsMentionsOptions
         WindowOptions,
         DedupOptions,
         EntityOptions,
+        RunOptions,
         KafkaOptions,
         StreamingOptions {}
