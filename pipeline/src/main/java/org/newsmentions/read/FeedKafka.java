@@ -183,14 +183,19 @@ public final class FeedKafka {
           () -> open(file, gz),
           raw -> {
             sent.incrementAndGet();
-            producer.send(
-                record(topic, raw),
-                (meta, e) -> {
-                  if (e != null) {
-                    failed.incrementAndGet();
-                    log.println("feed-kafka: " + raw.getSource() + " not published: " + e);
-                  }
-                });
+            try {
+              producer.send(
+                  record(topic, raw),
+                  (meta, e) -> {
+                    if (e != null) {
+                      failed.incrementAndGet();
+                      log.println("feed-kafka: " + raw.getSource() + " not published: " + e);
+                    }
+                  });
+            } catch (KafkaException e) {
+              failed.incrementAndGet();
+              log.println("feed-kafka: " + raw.getSource() + " not published: " + e);
+            }
           });
     }
     producer.flush();

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -32,7 +34,11 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsmentions.NewsMentions;
@@ -52,7 +58,9 @@ import org.newsmentions.schema.EntityMentionCount;
  * this pane no longer has get a tombstone (see {@link CountUpserts}), so on a compacted topic the
  * latest value per key is always the window's current count. Panes older than one already written
  * for the window are skipped. The rows are made from the same kept stories and by the same code as
- * the pipeline's counts ({@link CountMentions#rows}); whole panes are needed to see removals.
+ * the pipeline's counts ({@link CountMentions#rows}); whole panes are needed to see removals. The
+ * step that makes a window's records also sends them, pane by pane, so the topic sees each key's
+ * values in pane order.
  *
  * <p>Dead letters ({@code deadLetterTopic}): key the record's {@code source}, value the dead letter
  * as JSON (the original payload included).
@@ -82,7 +90,7 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
     KvCoder<String, byte[]> recordCoder =
         KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of()));
     if (countsTopic != null) {
-      countRecords(result.keptStories(), avro).apply("WriteCountsKafka", write(countsTopic));
+      countRecords(result.keptStories(), avro, kafka, countsTopic);
     }
     if (deadLetterTopic != null) {
       result
@@ -104,26 +112,46 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
   }
 
   /**
-   * The count records of every pane: upserts (key to value) and tombstones (key to null), in the
-   * order they must be written per window.
+   * The count records of every pane, upserts (key to value) and tombstones (key to null), without
+   * writing them anywhere (for tests).
    */
   public static PCollection<KV<String, byte[]>> countRecords(
       PCollection<KeptStories> kept, boolean avro) {
+    return countRecords(kept, avro, null, null);
+  }
+
+  /**
+   * The count records of every pane, published to {@code topic} when it is not null. They are
+   * published by the stateful step that makes them, one pane at a time and flushed before the next:
+   * Beam does not keep the order of bundles between steps, and a separate writer step could let an
+   * older pane overwrite a newer one on the compacted topic.
+   */
+  static PCollection<KV<String, byte[]>> countRecords(
+      PCollection<KeptStories> kept, boolean avro, KafkaClientProperties kafka, String topic) {
     return kept.apply("PaneRows", ParDo.of(new PaneRowsFn()))
         .setCoder(
             KvCoder.of(
                 StringUtf8Coder.of(),
                 KvCoder.of(
                     VarLongCoder.of(), ListCoder.of(AvroCoder.of(EntityMentionCount.class)))))
-        .apply("Upserts", ParDo.of(new UpsertFn(avro)))
+        .apply(
+            topic == null ? "Upserts" : "UpsertsToKafka",
+            ParDo.of(new UpsertFn(avro, kafka, topic)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of())));
   }
 
-  private KafkaIO.Write<String, byte[]> write(String topic) {
+  /** Producer settings: room for large dead letters, then the user's properties. */
+  private static Map<String, Object> producerConfig(KafkaClientProperties kafka) {
     Map<String, Object> producer = new HashMap<>();
     // Dead letters carry articles of up to 2 MiB (base64 makes that 2.7 MB).
     producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
     producer.putAll(kafka.producer());
+    return producer;
+  }
+
+  private KafkaIO.Write<String, byte[]> write(String topic) {
+    Map<String, Object> producer = producerConfig(kafka);
     return KafkaIO.<String, byte[]>write()
         .withBootstrapServers(kafka.bootstrapServers())
         .withTopic(topic)
@@ -162,6 +190,9 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
     private final Counter tombstones = Metrics.counter(WriteKafka.class, "tombstones");
     private final Counter stalePanes = Metrics.counter(WriteKafka.class, "stalePanesSkipped");
     private final boolean avro;
+    private final KafkaClientProperties kafka;
+    private final String topic;
+    private transient Producer<String, byte[]> producer;
 
     @StateId("live")
     private final StateSpec<ValueState<List<String>>> liveSpec =
@@ -170,8 +201,27 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
     @StateId("pane")
     private final StateSpec<ValueState<Long>> paneSpec = StateSpecs.value(VarLongCoder.of());
 
-    UpsertFn(boolean avro) {
+    UpsertFn(boolean avro, KafkaClientProperties kafka, String topic) {
       this.avro = avro;
+      this.kafka = kafka;
+      this.topic = topic;
+    }
+
+    @Setup
+    public void setup() {
+      if (topic != null) {
+        Map<String, Object> config = producerConfig(kafka);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+      }
+    }
+
+    @Teardown
+    public void teardown() {
+      if (producer != null) {
+        producer.close(java.time.Duration.ofSeconds(10));
+        producer = null;
+      }
     }
 
     @ProcessElement
@@ -189,19 +239,40 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
       List<String> before = live.read();
       CountUpserts.Step step =
           CountUpserts.apply(before == null ? List.of() : before, pane.getValue().getValue());
-      step.writes()
-          .forEach(
-              (key, row) -> {
-                if (row == null) {
-                  tombstones.inc();
-                  out.output(KV.of(key, null));
-                } else {
-                  upserts.inc();
-                  out.output(KV.of(key, value(row)));
-                }
-              });
+      List<KV<String, byte[]>> records = new ArrayList<>(step.writes().size());
+      step.writes().forEach((key, row) -> records.add(KV.of(key, row == null ? null : value(row))));
+      publish(records);
+      for (KV<String, byte[]> r : records) {
+        (r.getValue() == null ? tombstones : upserts).inc();
+        out.output(r);
+      }
       live.write(new ArrayList<>(step.live()));
       lastPane.write(index);
+    }
+
+    /**
+     * Sends one pane's records and waits until the broker has them all; a failure fails the bundle,
+     * so the runner retries it (state included): at least once, in pane order.
+     */
+    private void publish(List<KV<String, byte[]>> records) {
+      if (producer == null || records.isEmpty()) {
+        return;
+      }
+      List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+      for (KV<String, byte[]> r : records) {
+        sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+      }
+      producer.flush();
+      try {
+        for (Future<RecordMetadata> f : sent) {
+          f.get();
+        }
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("could not write counts to Kafka topic " + topic, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted writing to Kafka topic " + topic, e);
+      }
     }
 
     private byte[] value(EntityMentionCount row) {
