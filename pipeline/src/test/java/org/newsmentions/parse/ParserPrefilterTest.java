@@ -69,6 +69,11 @@ class ParserPrefilterTest {
       }
     }
     assertTrue(matched > 500, "the lines exercise the expressions: " + matched);
+    for (String line : lines) {
+      if (InlineTeasers.MARKER.matcher(line).find()) {
+        assertTrue(InlineTeasers.MARKER_WORDS.scan(line) != 0, line);
+      }
+    }
   }
 
   @Test
