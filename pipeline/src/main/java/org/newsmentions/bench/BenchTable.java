@@ -91,7 +91,7 @@ final class BenchTable {
             r.note());
         continue;
       }
-      boolean stage = r.name().startsWith("stage:");
+      boolean stage = r.name().startsWith("stage:") || r.name().startsWith("dedup:");
       String ratio = "";
       String perCore = "";
       Row c = core.get(r.size());
@@ -123,7 +123,7 @@ final class BenchTable {
           stage ? "(" + mb(r.live()) + ")" : mb(r.live()),
           ratio,
           perCore);
-      if (!stage || r.name().equals("stage:parse")) {
+      if (!stage || r.name().equals("stage:parse") || r.name().startsWith("dedup:")) {
         notes.add(String.format(Locale.ROOT, "%,d %s: %s", r.size(), label, r.note()));
       }
     }
@@ -151,7 +151,11 @@ final class BenchTable {
       case "direct" -> "(3) pipeline, Direct Runner";
       case "flink" -> "(4) pipeline, Flink [local] p=2";
       default ->
-          name.startsWith("stage:") ? "(2) stage: " + name.substring("stage:".length()) : name;
+          name.startsWith("stage:")
+              ? "(2) stage: " + name.substring("stage:".length())
+              : name.startsWith("dedup:")
+                  ? "dedup stage alone: " + name.substring("dedup:".length())
+                  : name;
     };
   }
 
