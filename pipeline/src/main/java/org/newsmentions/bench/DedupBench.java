@@ -178,7 +178,7 @@ final class DedupBench {
           maxVisible = visible.size();
         }
         if (heldBytesPerDigest < 0 && day == dayList.get(dayList.size() / 2)) {
-          heldBytesPerDigest = heapPerDigest(held, spill, coder, days);
+          heldBytesPerDigest = heapPerDigest(spill.resolve(day + ".bin"), coder);
         }
         StoryDeduplicator.Result r = deduplicator.deduplicate(visible, day * DAY, (day + 1) * DAY);
         for (StoryDeduplicator.Decision dec : r.decisions()) {
@@ -239,25 +239,13 @@ final class DedupBench {
     return out;
   }
 
-  /** Heap the held digests take, per digest: used heap after GC with and without a second copy. */
-  private static long heapPerDigest(
-      Map<Long, List<StoryDigest>> held,
-      Path spill,
-      DedupCoders.DigestCoder coder,
-      Map<Long, OutputStream> days)
+  /** Heap one day's digests take, per digest: used heap after GC with and without a copy. */
+  private static long heapPerDigest(Path dayFile, DedupCoders.DigestCoder coder)
       throws IOException {
     long before = usedAfterGc();
-    List<List<StoryDigest>> copy = new ArrayList<>();
-    long count = 0;
-    for (long d : held.keySet()) {
-      if (days.containsKey(d)) {
-        List<StoryDigest> l = readDay(spill.resolve(d + ".bin"), coder);
-        count += l.size();
-        copy.add(l);
-      }
-    }
+    List<StoryDigest> copy = readDay(dayFile, coder);
     long after = usedAfterGc();
-    long per = count == 0 ? 0 : (after - before) / count;
+    long per = copy.isEmpty() ? 0 : (after - before) / copy.size();
     copy.clear();
     return per;
   }
