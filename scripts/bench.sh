@@ -2,7 +2,7 @@
 # Benchmarks news-mentions on generated corpora and prints one Markdown table.
 #
 #   scripts/bench.sh [--sizes=10000,100000,1000000] [--out=DIR] [--seed=42]
-#                    [--only=core,stages,direct,flink] [--timeout=SECONDS] [--direct-max=N]
+#                    [--only=core,stages,dedup,direct,flink] [--timeout=SECONDS] [--direct-max=N]
 #                    [--flink-max=N]
 #                    [--smoke] [--jmh] [--profile] [--keep-results]
 #
@@ -10,7 +10,10 @@
 # each measurement in its own JVM with an explicit -Xmx, so peak heap is per measurement:
 #   (1) core    parse + dedup signature + entity extraction, one thread, no Beam
 #   (2) stages  the same work timed stage by stage (plus clustering per 1,000 records)
-#   (3) direct  the whole pipeline on the Direct Runner, files to a temp output folder
+#   (d) dedup   the dedup stage alone (digests, then StoryDeduplicator per daily window holding only
+#               the horizon's digests) on N generated articles streamed without the parser, -Xmx1g
+#   (3) direct  the whole pipeline on the Direct Runner, files to a temp output folder, with the
+#               runner's immutability and encodability checks off (they cost ~40% of its CPU)
 #   (4) flink   the whole pipeline on Flink --flinkMaster=[local], parallelism 2 (-Pflink-runner)
 # Results: OUT/results.tsv (raw rows) and OUT/bench-table.md (the table, also printed).
 #   --smoke    CI smoke test: default size 2000, short timeouts; finishes in about 2 minutes.
@@ -22,7 +25,8 @@
 # --direct-max (default 10000: it holds the whole input in memory and costs tens of ms an article),
 # is reported as "not run" with the reason instead of failing the run; so is a Flink size above
 # --flink-max (no limit by default). Heap sizes: BENCH_XMX_CORE (4g), BENCH_XMX_DIRECT (12g),
-# BENCH_XMX_FLINK (4g). Maven flags (e.g. -o) via MVN_FLAGS.
+# BENCH_XMX_FLINK (4g), BENCH_XMX_DEDUP (1g). Maven flags (e.g. -o) via MVN_FLAGS. Extra Direct Runner
+# options via BENCH_DIRECT_OPTS (default: --enforceImmutability=false --enforceEncodability=false).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pipeline="$repo/pipeline"
@@ -30,7 +34,7 @@ pipeline="$repo/pipeline"
 sizes=""
 out="$repo/target/bench"
 seed=42
-only="core,stages,direct,flink"
+only="core,stages,dedup,direct,flink"
 timeout_s=""
 direct_max=10000
 flink_max=""
@@ -64,6 +68,8 @@ timeout_s="${timeout_s:-1800}"
 xmx_core="${BENCH_XMX_CORE:-4g}"
 xmx_direct="${BENCH_XMX_DIRECT:-12g}"
 xmx_flink="${BENCH_XMX_FLINK:-4g}"
+xmx_dedup="${BENCH_XMX_DEDUP:-1g}"
+direct_opts="${BENCH_DIRECT_OPTS---enforceImmutability=false --enforceEncodability=false}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 mvn_() { (cd "$repo" && mvn -q -B ${MVN_FLAGS:-} "$@") >&2; }
@@ -141,7 +147,10 @@ run() { # $1 size, $2 measurement, $3 xmx, $4 classpath file, rest: Bench argume
 IFS=',' read -r -a size_list <<<"$sizes"
 for n in "${size_list[@]}"; do
   corpus="$out/corpus-$n"
-  if [ ! -f "$corpus/corpus.properties" ] || ! grep -q "^seed=$seed$" "$corpus/corpus.properties"; then
+  needs_corpus=false # the dedup measurement generates its articles as it goes
+  for m in core stages direct flink; do [[ ",$only," == *,$m,* ]] && needs_corpus=true; done
+  if $needs_corpus && { [ ! -f "$corpus/corpus.properties" ] ||
+    ! grep -q "^seed=$seed$" "$corpus/corpus.properties"; }; then
     rm -rf "$corpus"
     echo "[$(date +%T)] generating $n articles into $corpus..." >&2
     java -Xmx512m -cp "$classes:$(cat "$cp_direct")" org.newsmentions.bench.CorpusGenerator \
@@ -167,13 +176,17 @@ for n in "${size_list[@]}"; do
   if [[ ",$only," == *,stages,* ]]; then
     run "$n" stages "$xmx_core" "$cp_direct" stages --corpus="$corpus"
   fi
+  if [[ ",$only," == *,dedup,* ]]; then
+    run "$n" dedup "$xmx_dedup" "$cp_direct" dedup --articles="$n" --seed="$seed"
+  fi
   if [[ ",$only," == *,direct,* ]]; then
     if [ "$n" -gt "$direct_max" ]; then
       not_run "$n" direct "$xmx_direct" "not run: the Direct Runner holds the whole input in memory (and copies each window's state per bundle); above --direct-max=$direct_max it does not fit a 2-core, 24 GB machine"
     else
       tmp_out="$(mktemp -d "$out/direct-out.XXXX")"
+      # shellcheck disable=SC2086
       run "$n" direct "$xmx_direct" "$cp_direct" pipeline --corpus="$corpus" --name=direct \
-        --runner=DirectRunner --output="$tmp_out"
+        --runner=DirectRunner $direct_opts --output="$tmp_out"
       rm -rf "$tmp_out"
     fi
   fi

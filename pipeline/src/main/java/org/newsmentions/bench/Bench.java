@@ -49,6 +49,7 @@ import org.newsmentions.schema.RawArticle;
  * Bench core     --corpus=DIR --results=FILE            parse + signature + entities, one thread
  * Bench stages   --corpus=DIR --results=FILE            the same, timed stage by stage
  * Bench pipeline --corpus=DIR --results=FILE --name=N [pipeline options...]
+ * Bench dedup    --articles=N --results=FILE [--seed=42]  the dedup stage alone, per window
  * Bench table    --results=FILE [--cores=2]
  * </pre>
  */
@@ -68,7 +69,8 @@ public final class Bench {
     List<String> rest = new ArrayList<>();
     for (String a : Arrays.asList(args).subList(1, args.length)) {
       String key = a.startsWith("--") && a.contains("=") ? a.substring(2, a.indexOf('=')) : "";
-      if (List.of("corpus", "results", "name", "cores", "batch").contains(key)) {
+      if (List.of("corpus", "results", "name", "cores", "batch", "articles", "seed")
+          .contains(key)) {
         opts.put(key, a.substring(a.indexOf('=') + 1));
       } else {
         rest.add(a);
@@ -84,6 +86,11 @@ public final class Bench {
               Integer.parseInt(opts.getOrDefault("batch", "1000")));
       case "pipeline" ->
           pipeline(Path.of(require(opts, "corpus")), results, require(opts, "name"), rest);
+      case "dedup" ->
+          DedupBench.run(
+              Long.parseLong(require(opts, "articles")),
+              Long.parseLong(opts.getOrDefault("seed", "42")),
+              results);
       case "table" ->
           BenchTable.print(results, Integer.parseInt(opts.getOrDefault("cores", "2")), System.out);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);

@@ -92,10 +92,11 @@ final class BenchTable {
         continue;
       }
       boolean stage = r.name().startsWith("stage:");
+      boolean alone = stage || r.name().startsWith("dedup:"); // no runner: no ratio to the core
       String ratio = "";
       String perCore = "";
       Row c = core.get(r.size());
-      if (c != null && !r.name().equals("core") && !stage) {
+      if (c != null && !r.name().equals("core") && !alone) {
         double x = r.perSecond() / c.perSecond();
         ratio = String.format(Locale.ROOT, "%.3fx", x);
         double cpuRatio = (r.articles() / r.cpu()) / (c.articles() / c.cpu());
@@ -109,12 +110,12 @@ final class BenchTable {
       }
       out.printf(
           Locale.ROOT,
-          "| %,d | %s | %s | %,.0f | %.1f | %.2f | %.2f | %,.0f | %.2f | %s | %s | %s | %s |%n",
+          "| %,d | %s | %s | %,.0f | %s | %.2f | %.2f | %,.0f | %.2f | %s | %s | %s | %s |%n",
           r.size(),
           label,
           mb(r.xmx()),
           r.perSecond(),
-          r.bytes() / r.wall() / 1e6,
+          r.bytes() < 0 ? "" : String.format(Locale.ROOT, "%.1f", r.bytes() / r.wall() / 1e6),
           r.wall(),
           r.cpu(),
           r.articles() / r.cpu(),
@@ -123,7 +124,7 @@ final class BenchTable {
           stage ? "(" + mb(r.live()) + ")" : mb(r.live()),
           ratio,
           perCore);
-      if (!stage || r.name().equals("stage:parse")) {
+      if (!stage || r.name().equals("stage:parse") || r.name().startsWith("dedup:")) {
         notes.add(String.format(Locale.ROOT, "%,d %s: %s", r.size(), label, r.note()));
       }
     }
@@ -151,7 +152,11 @@ final class BenchTable {
       case "direct" -> "(3) pipeline, Direct Runner";
       case "flink" -> "(4) pipeline, Flink [local] p=2";
       default ->
-          name.startsWith("stage:") ? "(2) stage: " + name.substring("stage:".length()) : name;
+          name.startsWith("stage:")
+              ? "(2) stage: " + name.substring("stage:".length())
+              : name.startsWith("dedup:")
+                  ? "dedup stage alone: " + name.substring("dedup:".length())
+                  : name;
     };
   }
 

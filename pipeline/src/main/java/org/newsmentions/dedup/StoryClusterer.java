@@ -2,6 +2,7 @@ package org.newsmentions.dedup;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,14 +52,15 @@ public final class StoryClusterer implements Serializable {
     current.sort(StoryCandidate::compareForKeeping);
     int n = current.size();
     int[] root = new int[n];
-    List<List<Integer>> earlier = earlierCandidates(current);
+    Earlier earlier = earlierCandidates(current);
     for (int i = 0; i < n; i++) {
       root[i] = i;
       if (mode == DedupMode.OFF || current.get(i).signature().length == 0) {
         continue;
       }
       // Candidates are ascending, so the first match is the earliest copy.
-      for (int j : earlier.get(i)) {
+      for (int k = earlier.start[i]; k < earlier.start[i + 1]; k++) {
+        int j = earlier.index[k];
         if (withinHorizon(current.get(i), current.get(j), horizonMillis)
             && similar(current.get(i), current.get(j))) {
           root[i] = root[j];
@@ -103,35 +105,133 @@ public final class StoryClusterer implements Serializable {
   }
 
   /**
+   * For each candidate i, the ascending indices of earlier candidates: {@code index[start[i]]} to
+   * {@code index[start[i + 1] - 1]}.
+   */
+  private record Earlier(int[] start, int[] index) {}
+
+  /**
    * For each candidate (in keeping order), the ascending indices of earlier candidates that may be
    * copies of it: those sharing an LSH band (NEAR) or the exact text hash.
+   *
+   * <p>Each key (the text hash, then each band) is grouped on its own with primitive arrays: the
+   * hashes sorted, the values that occur more than once found, and only their members listed. A
+   * window's horizon may hold a few hundred thousand digests; a hash map entry per candidate and
+   * band (86 of them) would need gigabytes.
    */
-  private List<List<Integer>> earlierCandidates(List<StoryCandidate> current) {
-    Map<Object, List<Integer>> buckets = new HashMap<>();
-    List<TreeSet<Integer>> found = new ArrayList<>(current.size());
-    for (int i = 0; i < current.size(); i++) {
-      TreeSet<Integer> mine = new TreeSet<>();
-      StoryCandidate c = current.get(i);
-      if (c.signature().length > 0 && mode != DedupMode.OFF) {
-        List<Object> keys = new ArrayList<>();
-        keys.add(c.textHash());
-        if (mode == DedupMode.NEAR) {
-          int[] sig = c.signature();
-          for (int band = 0; band + rowsPerBand <= sig.length; band += rowsPerBand) {
-            keys.add(BandKey.of(sig, band, rowsPerBand));
+  private Earlier earlierCandidates(List<StoryCandidate> current) {
+    int n = current.size();
+    boolean[] eligible = new boolean[n];
+    int maxLength = 0;
+    for (int i = 0; i < n; i++) {
+      int[] sig = current.get(i).signature();
+      eligible[i] = sig.length > 0 && mode != DedupMode.OFF;
+      if (eligible[i]) {
+        maxLength = Math.max(maxLength, sig.length);
+      }
+    }
+    PairList pairs = new PairList();
+    long[] hashes = new long[n];
+    boolean[] has = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      hashes[i] = current.get(i).textHash();
+      has[i] = eligible[i];
+    }
+    addGroups(hashes, has, pairs);
+    if (mode == DedupMode.NEAR) {
+      for (int band = 0; band + rowsPerBand <= maxLength; band += rowsPerBand) {
+        for (int i = 0; i < n; i++) {
+          int[] sig = current.get(i).signature();
+          has[i] = eligible[i] && band + rowsPerBand <= sig.length;
+          if (has[i]) {
+            hashes[i] = BandKey.of(sig, band, rowsPerBand).hash();
           }
         }
-        for (Object key : keys) {
-          List<Integer> bucket = buckets.computeIfAbsent(key, k -> new ArrayList<>());
-          mine.addAll(bucket);
-          bucket.add(i);
+        addGroups(hashes, has, pairs);
+      }
+    }
+    long[] sorted = pairs.sortedDistinct();
+    int[] start = new int[n + 1];
+    int[] index = new int[sorted.length];
+    for (int k = 0; k < sorted.length; k++) {
+      start[(int) (sorted[k] >>> 32) + 1]++;
+      index[k] = (int) sorted[k];
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    return new Earlier(start, index);
+  }
+
+  /**
+   * Adds a pair (later, earlier) for every two candidates with the same hash; {@code has[i]} says
+   * whether candidate i has this key at all.
+   */
+  private static void addGroups(long[] hashes, boolean[] has, PairList pairs) {
+    int n = hashes.length;
+    long[] sorted = new long[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (has[i]) {
+        sorted[m++] = hashes[i];
+      }
+    }
+    Arrays.sort(sorted, 0, m);
+    // The hash values shared by two or more candidates (usually few: copies of one story).
+    int shared = 0;
+    for (int k = 1; k < m; k++) {
+      if (sorted[k] == sorted[k - 1] && (shared == 0 || sorted[shared - 1] != sorted[k])) {
+        sorted[shared++] = sorted[k];
+      }
+    }
+    if (shared == 0) {
+      return;
+    }
+    Map<Long, IntList> groups = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (has[i] && Arrays.binarySearch(sorted, 0, shared, hashes[i]) >= 0) {
+        IntList g = groups.computeIfAbsent(hashes[i], h -> new IntList());
+        for (int a = 0; a < g.size; a++) {
+          pairs.add((long) i << 32 | g.values[a]); // members come in ascending order
+        }
+        g.add(i);
+      }
+    }
+  }
+
+  private static final class IntList {
+    int[] values = new int[4];
+    int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+  }
+
+  private static final class PairList {
+    long[] values = new long[64];
+    int size;
+
+    void add(long v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    long[] sortedDistinct() {
+      Arrays.sort(values, 0, size);
+      int m = 0;
+      for (int k = 0; k < size; k++) {
+        if (m == 0 || values[m - 1] != values[k]) {
+          values[m++] = values[k];
         }
       }
-      found.add(mine);
+      return Arrays.copyOf(values, m);
     }
-    List<List<Integer>> out = new ArrayList<>(found.size());
-    found.forEach(s -> out.add(new ArrayList<>(s)));
-    return out;
   }
 
   /** Keeps the newest version of each id; older versions get a superseded verdict. */

@@ -1,12 +1,18 @@
 package org.newsmentions.entities;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.ArticleEntity;
@@ -37,18 +43,47 @@ public class ExtractEntities extends PTransform<PCollection<Article>, PCollectio
   }
 
   static class ExtractFn extends DoFn<Article, Article> {
+    /**
+     * Extractors by gazetteer content, one per JVM: extractors are thread-safe, and building one
+     * (gazetteer, lookup index, open-set word lists) costs far more than a bundle of articles.
+     */
+    private static final Map<String, EntityExtractor> EXTRACTORS = new ConcurrentHashMap<>();
+
     private final Counter withEntities = Metrics.counter(ExtractEntities.class, "withEntities");
     private final Counter notEnglish = Metrics.counter(ExtractEntities.class, "notEnglish");
-    private final Gazetteer gazetteer;
+
+    /**
+     * The gazetteer serialised once, as bytes: the Direct Runner serialises and deserialises this
+     * DoFn for every bundle, and a byte array costs a copy where the gazetteer's object graph (some
+     * 55 KB of small strings) cost a walk both ways.
+     */
+    private final byte[] gazetteer;
+
+    private final String gazetteerKey;
     private transient EntityExtractor extractor;
 
     ExtractFn(Gazetteer gazetteer) {
-      this.gazetteer = gazetteer;
+      this.gazetteer = SerializableUtils.serializeToByteArray(gazetteer);
+      this.gazetteerKey = sha256(this.gazetteer);
     }
 
     @Setup
     public void setup() {
-      extractor = new EntityExtractor(gazetteer);
+      extractor =
+          EXTRACTORS.computeIfAbsent(
+              gazetteerKey,
+              k ->
+                  new EntityExtractor(
+                      (Gazetteer)
+                          SerializableUtils.deserializeFromByteArray(gazetteer, "gazetteer")));
+    }
+
+    private static String sha256(byte[] bytes) {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     @ProcessElement

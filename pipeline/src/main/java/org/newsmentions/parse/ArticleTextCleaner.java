@@ -73,9 +73,12 @@ final class ArticleTextCleaner {
     boolean listContext; // dropped as part of a list; neighbours of lists may be list items too
     final boolean menu; // laid out as a menu in the raw line (wide gaps, a drop-down mark)
 
+    final Features features;
+
     Item(String text, boolean blankBefore, boolean menu) {
       this.text = text;
-      this.words = words(text);
+      this.features = new Features(text);
+      this.words = features.words;
       this.blankBefore = blankBefore;
       this.menu = menu;
     }
@@ -85,24 +88,206 @@ final class ArticleTextCleaner {
     }
   }
 
+  // Literal groups of the prefilter. Each regular expression below can only match a line that
+  // contains, in any ASCII case, one of the literals of its group: every alternative of the
+  // expression spells one of them out (ParserPrefilterTest checks this on many real lines). A line
+  // whose scan lacks the group is therefore known not to match, and the expression is not run.
+  private static final int G_COUNT = 0;
+  private static final int G_RELATIVE_TIME = 1;
+  private static final int G_LIST_HEADING = 2;
+  private static final int G_DISCLAIMER = 3;
+  private static final int G_BYLINE_BY = 4;
+  private static final int G_BYLINE_WORDS = 5;
+  private static final int G_BYLINE_LEAD = 6;
+  private static final int G_CAPTION = 7;
+  private static final int G_AI_IMAGE_NOTICE = 8;
+  private static final int G_CREDIT_LINE = 9;
+  private static final int G_FOOTER = 10;
+  private static final int G_SOCIAL = 11;
+  private static final int G_AI_TOOL_NOTICE = 12;
+  private static final int G_PICTURE_WORD = 13;
+  private static final int G_CONTACT_NUMBER = 14;
+
+  static final List<List<String>> PREFILTER_LITERALS =
+      List.of(
+          List.of("view", "read", "share", "comment", "like", "repl"),
+          List.of("ago", "just", "yesterday", "today"),
+          List.of(
+              "trending",
+              "most",
+              "popular",
+              "read",
+              "watch",
+              "related",
+              "latest",
+              "more",
+              "recommended",
+              "you",
+              "also",
+              "don",
+              "top",
+              "editor",
+              "further",
+              "see",
+              "other",
+              "what",
+              "explore",
+              "comment",
+              "discussion"),
+          List.of("disclaimer"),
+          List.of("by"),
+          List.of("desk", "updated", "published", "created", "posted", "view", "read"),
+          List.of("updated", "published", "posted", "created", "modified"),
+          List.of(
+              "(c)",
+              "getty",
+              "shutterstock",
+              "credit",
+              "photo",
+              "representation",
+              "image",
+              "pic",
+              "source",
+              "illustration",
+              "graphic",
+              "video",
+              "caption",
+              "courtesy"),
+          List.of("generated", "depict", "illustrative", "fictional"),
+          List.of(
+              "input",
+              "reporting",
+              "editing",
+              "writing",
+              "compiled",
+              "story",
+              "article",
+              "headline",
+              "auto"),
+          List.of(
+              "mail",
+              "phone",
+              "tel",
+              "fax",
+              "mobile",
+              "whatsapp",
+              "address",
+              "contact",
+              "right",
+              "terms",
+              "privacy",
+              "cookie",
+              "tag",
+              "topic",
+              "categories",
+              "filed",
+              "keyword",
+              "javascript",
+              "browser"),
+          List.of(
+              "subscribe",
+              "sign",
+              "log",
+              "register",
+              "follow",
+              "connect",
+              "share",
+              "feedback",
+              "comment",
+              "your",
+              "join",
+              "download",
+              "app",
+              "click",
+              "like",
+              "tap",
+              "newsletter"),
+          List.of("tool", "generator", "model", "made", "created", "generated", "produced", "real"),
+          List.of("image", "picture", "photo", "illustration", "drawing", "graphic", "artwork"),
+          List.of("tel", "phone", "fax", "mobile", "whatsapp", "hotline", "call"));
+
+  private static final LiteralScanner PREFILTER = new LiteralScanner(PREFILTER_LITERALS);
+
+  /** What the classifier's prefilters read from a line, computed in one pass. */
+  static final class Features {
+    final int words;
+    final long literals; // PREFILTER groups present
+    final char first;
+    final boolean digit; // an ASCII digit
+    final boolean colon;
+    final boolean slash;
+    final boolean segmentMark; // one of | • · (SEGMENTS)
+    final boolean navMark; // one of | > » › (NAV_SEPARATORS, BREADCRUMB_MARK)
+    final boolean copyright; // ©
+    final boolean socialChars; // only characters a list of social network names can hold
+
+    Features(String t) {
+      words = words(t);
+      long groups = PREFILTER.scan(t);
+      boolean d = false;
+      boolean c = false;
+      boolean sl = false;
+      boolean seg = false;
+      boolean nav = false;
+      boolean copy = false;
+      boolean social = true;
+      for (int i = 0, n = t.length(); i < n; i++) {
+        char ch = t.charAt(i);
+        switch (ch) {
+          case ':' -> c = true;
+          case '/' -> sl = true;
+          case '|' -> {
+            seg = true;
+            nav = true;
+          }
+          case '•', '·' -> seg = true;
+          case '>', '»', '›' -> nav = true;
+          case '©' -> copy = true;
+          default -> {}
+        }
+        if (ch >= '0' && ch <= '9') {
+          d = true;
+        }
+        if (ch < 128
+            && !(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z')
+            && "-|,/ \t\n\u000B\f\r".indexOf(ch) < 0) {
+          social = false; // SOCIAL_NAMES hold ASCII letters and '-'; SOCIAL_SPLIT the rest
+        }
+      }
+      literals = groups;
+      first = t.isEmpty() ? 0 : t.charAt(0);
+      digit = d;
+      colon = c;
+      slash = sl;
+      segmentMark = seg;
+      navMark = nav;
+      copyright = copy;
+      socialChars = social;
+    }
+
+    boolean has(int group) {
+      return (literals & 1L << group) != 0;
+    }
+  }
+
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-  private static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s\"'”’)\\]»*]+$");
+  static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s\"'”’)\\]»*]+$");
   private static final Pattern LEADING_OPENERS = Pattern.compile("^[\\s\"'“‘(\\[«*•·-]+");
 
-  private static final Pattern CLOCK =
+  static final Pattern CLOCK =
       Pattern.compile("^\\d{1,2}:\\d{2}(?:\\s*(?i:[ap]\\.?m\\.?))?(?:\\s*[A-Z]{2,4})?$");
-  private static final Pattern NUMBER = Pattern.compile("^[#№]?\\d{1,4}[.)]?$");
-  private static final Pattern COUNT =
+  static final Pattern NUMBER = Pattern.compile("^[#№]?\\d{1,4}[.)]?$");
+  static final Pattern COUNT =
       Pattern.compile(
           "^(?i:[\\d.,]+\\s*[km]?\\s*(?:views?|reads?|shares?|comments?|likes?|replies)"
               + "|(?:views?|reads?|shares?|comments?)\\s*:?\\s*[\\d.,]+\\s*[km]?)$");
-  private static final Pattern RELATIVE_TIME =
+  static final Pattern RELATIVE_TIME =
       Pattern.compile(
           "^(?i:(?:updated\\s+|posted\\s+)?(?:\\d+|an?|one)\\s*(?:s|secs?|seconds?|m|mins?|minutes?"
               + "|h|hrs?|hours?|d|days?|w|weeks?|months?)\\s+ago|just\\s+now|yesterday|today)$");
-  private static final Pattern BULLET_ONLY = Pattern.compile("^[•·*\\-–—>»]+$");
+  static final Pattern BULLET_ONLY = Pattern.compile("^[•·*\\-–—>»]+$");
 
-  private static final Pattern LIST_HEADING =
+  static final Pattern LIST_HEADING =
       Pattern.compile(
           "^(?i:(?:the\\s+)?(?:"
               + "trending(?:\\s+(?:now|today|stories|news|topics|videos))?"
@@ -129,26 +314,25 @@ final class ArticleTextCleaner {
   private static final Pattern SENTENCE_BREAK =
       Pattern.compile(
           "(?<!\\b\\p{Lu})(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Jr|No))[.!?][\"”’)]*\\s+[\"“‘(]?\\p{Lu}");
-  private static final Pattern DISCLAIMER = Pattern.compile("^(?i:(?:legal\\s+)?disclaimer)\\b");
+  static final Pattern DISCLAIMER = Pattern.compile("^(?i:(?:legal\\s+)?disclaimer)\\b");
 
-  private static final Pattern BYLINE_BY =
-      Pattern.compile("^(?i:by|written\\s+by|reported\\s+by)\\b");
-  private static final Pattern BYLINE_WORDS =
+  static final Pattern BYLINE_BY = Pattern.compile("^(?i:by|written\\s+by|reported\\s+by)\\b");
+  static final Pattern BYLINE_WORDS =
       Pattern.compile(
           "(?i:\\bnews\\s+desk\\b|\\bupdated\\s*:|\\bpublished\\s*:|\\bcreated\\s*:|\\bposted\\s*:"
               + "|\\bviews?\\s*:?\\s*\\d|\\b\\d[\\d,.]*\\s*[km]?\\s+views\\b|\\bmin(?:ute)?s?\\s+read\\b)");
-  private static final Pattern BYLINE_LEAD =
+  static final Pattern BYLINE_LEAD =
       Pattern.compile(
           "^(?i:(?:last\\s+)?(?:updated|published|posted|created|modified)(?:\\s+(?:on|at))?)\\b");
 
-  private static final Pattern CAPTION =
+  static final Pattern CAPTION =
       Pattern.compile(
           "©|\\([cC]\\)\\s*\\d{4}|(?i:\\bgetty\\s+images\\b|\\bshutterstock\\b|\\bphoto\\s*credit"
               + "|\\bimage\\s*credit|\\bfile\\s+photo\\b|\\brepresentational\\s+image"
               + "|\\bimage\\s+for\\s+representation|^(?:photo(?:graph)?|photos|image|picture|pic|credit|source"
               + "|illustration|graphic|video|caption|courtesy|(?:photo|file)\\s+illustration)\\s*:"
               + "|\\(\\s*(?:photo|image|picture|pic|file\\s+photo)\\s*[:/])");
-  private static final Pattern AI_IMAGE_NOTICE =
+  static final Pattern AI_IMAGE_NOTICE =
       Pattern.compile(
           "(?i:\\bai[- ]generated\\b|\\bdoes\\s+not\\s+depict\\b|\\bfor\\s+illustrative\\s+purposes"
               + "|\\bfictional\\s+representation\\b)");
@@ -157,22 +341,22 @@ final class ArticleTextCleaner {
    * "This picture was made with an AI tool": only with a picture word in the same short line, so
    * that prose about AI stays.
    */
-  private static final Pattern AI_TOOL_NOTICE =
+  static final Pattern AI_TOOL_NOTICE =
       Pattern.compile(
           "(?i:\\bai\\s+(?:image\\s+)?(?:tool|generator|model)\\b"
               + "|\\b(?:made|created|generated|produced)\\s+(?:with|by|using)\\s+(?:an?\\s+)?"
               + "(?:ai|artificial\\s+intelligence)\\b"
               + "|\\bdoes\\s+not\\s+(?:show|depict|represent)\\s+(?:a\\s+)?real\\b)");
 
-  private static final Pattern PICTURE_WORD =
+  static final Pattern PICTURE_WORD =
       Pattern.compile("(?i:\\b(?:image|picture|photo|illustration|drawing|graphic|artwork)s?\\b)");
-  private static final Pattern CREDIT_LINE =
+  static final Pattern CREDIT_LINE =
       Pattern.compile(
           "^\\(?(?i:with\\s+inputs?\\s+from|inputs?\\s+from|reporting\\s+by|editing\\s+by"
               + "|writing\\s+by|compiled\\s+by|additional\\s+reporting|this\\s+story\\s+has\\s+not"
               + "|this\\s+article\\s+(?:was|has\\s+been)\\s+(?:generated|published|edited|produced)"
               + "|only\\s+the\\s+headline|this\\s+is\\s+an\\s+auto-generated)\\b");
-  private static final Pattern FOOTER =
+  static final Pattern FOOTER =
       Pattern.compile(
           "^(?i:e-?mail|phone|tel|telephone|fax|mobile|whatsapp|address|contact(?:\\s+us)?)"
               + "\\s*(?i:no\\.?|number)?\\s*[:.]"
@@ -181,7 +365,7 @@ final class ArticleTextCleaner {
               + "|\\baccept\\s+(?:all\\s+)?cookies\\b|^(?:tags?|topics?|categories|filed\\s+under|keywords)\\s*:"
               + "|^please\\s+enable\\s+javascript|^javascript\\s+is\\s+disabled"
               + "|^your\\s+browser\\s+does\\s+not\\s+support)");
-  private static final Pattern SOCIAL =
+  static final Pattern SOCIAL =
       Pattern.compile(
           "^(?i:subscribe|sign\\s+up|sign\\s+in|log\\s+in|login|register\\s+now|follow\\s+us"
               + "|follow\\b.{0,40}\\bon\\b|connect\\s+(?:with\\s+)?us|share\\s+(?:this|on|via)|share$"
@@ -218,32 +402,32 @@ final class ArticleTextCleaner {
           "koo",
           "mastodon",
           "bluesky");
-  private static final Pattern ADVERT =
+  static final Pattern ADVERT =
       Pattern.compile(
           "^(?i:advertisement|advertisment|advert|ad|ads|sponsored(?:\\s+content)?|promoted"
               + "|paid\\s+content|story\\s+continues\\s+below(?:\\s+advertisement)?"
               + "|(?:article\\s+)?continues\\s+below|continue\\s+reading(?:\\s+below)?"
               + "|scroll\\s+to\\s+continue(?:\\s+with\\s+content)?|skip\\s+(?:to\\s+content|ad)"
               + "|loading(?:\\.{1,3}|…)?)$");
-  private static final Pattern SLASH_NAV =
+  static final Pattern SLASH_NAV =
       Pattern.compile("^\\p{Lu}[\\p{Lu}\\s&]*(?:\\s*/\\s*\\p{Lu}[\\p{Lu}\\s&]*)+$");
 
   private static final Pattern SEGMENTS = Pattern.compile("\\s*[|•·]\\s*");
-  private static final Pattern MENU_MARK = Pattern.compile("[▾▼▿⌄☰≡]");
-  private static final Pattern MENU_GAP = Pattern.compile("\\t+|\\s{3,}|\\s*[▾▼▿⌄☰≡]\\s*");
+  static final Pattern MENU_MARK = Pattern.compile("[▾▼▿⌄☰≡]");
+  static final Pattern MENU_GAP = Pattern.compile("\\t+|\\s{3,}|\\s*[▾▼▿⌄☰≡]\\s*");
   private static final Pattern SLASH_SEPARATOR = Pattern.compile("\\s+/\\s+");
   private static final Pattern DATE_KEYWORD =
       Pattern.compile(
           "^(?i:(?:last\\s+)?(?:updated|published|posted|created|modified)(?:\\s+(?:on|at))?)"
               + "\\s*:?\\s*");
-  private static final Pattern CONTACT_NUMBER =
+  static final Pattern CONTACT_NUMBER =
       Pattern.compile(
           "(?i:\\b(?:tel|phone|telephone|fax|mobile|whatsapp|hotline|call\\s+us(?:\\s+on)?)\\b)"
               + "\\.?\\s*:?\\s*\\+?\\(?\\d[\\d\\s().-]{5,}\\d");
   private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[|>»›]\\s*");
   private static final Pattern BREADCRUMB_MARK = Pattern.compile("\\s[>»›]\\s");
-  private static final Pattern BULLET = Pattern.compile("^(?:[-•*–·▪]|\\d{1,2}[.)])\\s+\\S");
-  private static final Pattern INTRO = Pattern.compile("\\p{Ll}\\s*:$");
+  static final Pattern BULLET = Pattern.compile("^(?:[-•*–·▪]|\\d{1,2}[.)])\\s+\\S");
+  static final Pattern INTRO = Pattern.compile("\\p{Ll}\\s*:$");
   private static final Pattern SOCIAL_SPLIT = Pattern.compile("[\\s|,/•·]+");
   private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
   private static final Pattern LEADING_ON = Pattern.compile("^(?i:on|dated?)\\s*:?\\s+");
@@ -260,6 +444,9 @@ final class ArticleTextCleaner {
           "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by",
           "with", "from", "as", "vs", "via", "into", "onto", "over", "amid", "after", "per", "is",
           "are", "than", "up", "off", "out", "its", "de", "la", "le", "van", "von", "und");
+
+  private static final int MAX_SMALL_WORD =
+      TITLE_SMALL_WORDS.stream().mapToInt(String::length).max().orElseThrow();
 
   private ArticleTextCleaner() {}
 
@@ -316,8 +503,8 @@ final class ArticleTextCleaner {
    * @param knownTitle the title when the source gives one (JSON); null to find it in the text
    */
   static Cleaned clean(String text, String knownTitle) {
-    List<Item> items = items(text);
-    List<String> allLines = lines(text);
+    List<String> allLines = new ArrayList<>();
+    List<Item> items = items(text, allLines);
     String title;
     int bodyStart;
     if (knownTitle == null) {
@@ -330,7 +517,7 @@ final class ArticleTextCleaner {
     }
     List<Item> body = new ArrayList<>(items.subList(bodyStart, items.size()));
     for (Item it : body) {
-      it.kind = it.menu ? Kind.BOILERPLATE : classify(it.text, title);
+      it.kind = it.menu ? Kind.BOILERPLATE : classify(it, title);
       if (it.kind == Kind.BOILERPLATE || it.kind == Kind.MARKER) {
         it.dropped = true;
         it.listContext = it.kind == Kind.MARKER;
@@ -374,8 +561,11 @@ final class ArticleTextCleaner {
         title, List.copyOf(paragraphs), firstParagraph, allLines, List.copyOf(dateLines));
   }
 
-  /** Lines grouped into items; a hard-wrapped line continuing in lowercase joins the previous. */
-  private static List<Item> items(String text) {
+  /**
+   * Lines grouped into items; a hard-wrapped line continuing in lowercase joins the previous. Adds
+   * every non-blank line to {@code lines} (what {@link #lines} returns), so the text is split once.
+   */
+  private static List<Item> items(String text, List<String> lines) {
     List<Item> items = new ArrayList<>();
     StringBuilder current = null;
     String lastLine = null;
@@ -388,6 +578,7 @@ final class ArticleTextCleaner {
         blank = true;
         continue;
       }
+      lines.add(line);
       if (!blank && current != null && continuesPrevious(lastLine, line)) {
         current.append(' ').append(line);
       } else {
@@ -424,7 +615,7 @@ final class ArticleTextCleaner {
     int limit = Math.min(items.size(), TITLE_SEARCH_LINES);
     for (int i = 0; i < limit; i++) {
       String t = items.get(i).text;
-      Kind k = classify(t, "");
+      Kind k = classify(items.get(i), "");
       if (items.get(i).menu
           || k == Kind.BOILERPLATE
           || k == Kind.MARKER
@@ -458,6 +649,9 @@ final class ArticleTextCleaner {
    * apart by tabs or wide gaps ("Sections Local World Sport").
    */
   static boolean isMenuLayout(String raw) {
+    if (!mayBeMenu(raw)) {
+      return false;
+    }
     String r = raw.strip();
     if (r.isEmpty() || r.length() > 200) {
       return false;
@@ -475,6 +669,29 @@ final class ArticleTextCleaner {
       }
     }
     return true;
+  }
+
+  /**
+   * False when the raw line can be no menu: it has neither a menu mark (MENU_MARK) nor two MENU_GAP
+   * separators (each holds a tab, a menu mark or three ASCII whitespace characters in a row).
+   */
+  private static boolean mayBeMenu(String raw) {
+    int gaps = 0;
+    int run = 0;
+    for (int i = 0, n = raw.length(); i < n; i++) {
+      char c = raw.charAt(i);
+      if ("▾▼▿⌄☰≡\t".indexOf(c) >= 0) {
+        return true;
+      }
+      if (c == ' ' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        if (++run == 3) {
+          gaps++;
+        }
+      } else {
+        run = 0;
+      }
+    }
+    return gaps >= 2;
   }
 
   /** Breadcrumbs with slashes: "Home / World / Europe", every entry one to three words. */
@@ -522,19 +739,23 @@ final class ArticleTextCleaner {
     return date;
   }
 
-  private static Kind classify(String t, String title) {
-    int words = words(t);
-    if (CLOCK.matcher(t).matches()
-        || NUMBER.matcher(t).matches()
-        || COUNT.matcher(t).matches()
-        || RELATIVE_TIME.matcher(t).matches()
-        || BULLET_ONLY.matcher(t).matches()) {
+  private static Kind classify(Item it, String title) {
+    String t = it.text;
+    Features f = it.features;
+    int words = f.words;
+    char first = f.first;
+    boolean digitFirst = first >= '0' && first <= '9';
+    if (digitFirst && f.colon && CLOCK.matcher(t).matches()
+        || t.length() <= 6 && NUMBER.matcher(t).matches()
+        || f.has(G_COUNT) && COUNT.matcher(t).matches()
+        || f.has(G_RELATIVE_TIME) && RELATIVE_TIME.matcher(t).matches()
+        || "•·*-–—>»".indexOf(first) >= 0 && BULLET_ONLY.matcher(t).matches()) {
       return Kind.MARKER;
     }
-    if (words <= 6 && LIST_HEADING.matcher(t).matches()) {
+    if (words <= 6 && f.has(G_LIST_HEADING) && LIST_HEADING.matcher(t).matches()) {
       return Kind.LIST_HEADING;
     }
-    if (DISCLAIMER.matcher(t).find()) {
+    if (f.has(G_DISCLAIMER) && DISCLAIMER.matcher(t).find()) {
       return words <= 3 ? Kind.DISCLAIMER_HEADING : Kind.BOILERPLATE;
     }
     if (!title.isEmpty()) {
@@ -543,12 +764,13 @@ final class ArticleTextCleaner {
         return Kind.BOILERPLATE; // the title again, or the title as an image caption
       }
     }
-    if (isBoilerplate(t, words)) {
+    if (isBoilerplate(t, f)) {
       return Kind.BOILERPLATE;
     }
     boolean sentenceEnd = endsSentence(t);
     boolean titleCase = isTitleCase(t);
-    if (BULLET.matcher(t).find() && !titleCase || INTRO.matcher(t).find() && words >= 4) {
+    if ((digitFirst || "-•*–·▪".indexOf(first) >= 0) && BULLET.matcher(t).find() && !titleCase
+        || words >= 4 && f.colon && INTRO.matcher(t).find()) {
       return Kind.PROSE; // a bulleted point of the article, or the sentence that introduces them
     }
     if (words >= 2 && words <= MAX_HEADLINE_WORDS && !endsWithPeriod(t) && titleCase) {
@@ -569,50 +791,62 @@ final class ArticleTextCleaner {
     return !Character.isLetterOrDigit(r.charAt(0)) || r.contains("/") || CAPTION.matcher(r).find();
   }
 
-  private static boolean isBoilerplate(String t, int words) {
+  private static boolean isBoilerplate(String t, Features f) {
+    int words = f.words;
     if (words == 0) {
       return true; // separators and stray symbols
     }
-    if (words <= 12 && BYLINE_BY.matcher(t).find() && !endsSentence(t)) {
+    if (words <= 12 && f.has(G_BYLINE_BY) && BYLINE_BY.matcher(t).find() && !endsSentence(t)) {
       return true;
     }
-    if (words <= 30 && BYLINE_WORDS.matcher(t).find()) {
+    if (words <= 30 && f.has(G_BYLINE_WORDS) && BYLINE_WORDS.matcher(t).find()) {
       return true;
     }
-    if (words <= 15 && BYLINE_LEAD.matcher(t).find()) {
+    if (words <= 15 && f.has(G_BYLINE_LEAD) && BYLINE_LEAD.matcher(t).find()) {
       return true;
     }
-    if (words <= 40 && CAPTION.matcher(t).find()) {
+    if (words <= 40 && (f.has(G_CAPTION) || f.copyright) && CAPTION.matcher(t).find()) {
       return true;
     }
-    if (words <= 60 && AI_IMAGE_NOTICE.matcher(t).find()) {
+    if (words <= 60 && f.has(G_AI_IMAGE_NOTICE) && AI_IMAGE_NOTICE.matcher(t).find()) {
       return true;
     }
-    if (words <= 40 && CREDIT_LINE.matcher(t).find()) {
+    if (words <= 40 && f.has(G_CREDIT_LINE) && CREDIT_LINE.matcher(t).find()) {
       return true;
     }
-    if (words <= 20 && FOOTER.matcher(t).find()) {
+    if (words <= 20 && f.has(G_FOOTER) && FOOTER.matcher(t).find()) {
       return true;
     }
-    if (words <= 20 && SOCIAL.matcher(t).find()) {
+    if (words <= 20 && f.has(G_SOCIAL) && SOCIAL.matcher(t).find()) {
       return true;
     }
-    if (words <= 30 && AI_TOOL_NOTICE.matcher(t).find() && PICTURE_WORD.matcher(t).find()) {
+    if (words <= 30
+        && f.has(G_AI_TOOL_NOTICE)
+        && f.has(G_PICTURE_WORD)
+        && AI_TOOL_NOTICE.matcher(t).find()
+        && PICTURE_WORD.matcher(t).find()) {
       return true;
     }
-    if (words <= 20 && CONTACT_NUMBER.matcher(t).find() && (words <= 8 || !endsSentence(t))) {
+    if (words <= 20
+        && f.has(G_CONTACT_NUMBER)
+        && f.digit
+        && CONTACT_NUMBER.matcher(t).find()
+        && (words <= 8 || !endsSentence(t))) {
       return true; // a contact footer; a sentence that gives a number is prose
     }
-    if (ADVERT.matcher(t).matches() || SLASH_NAV.matcher(t).matches()) {
+    if ("aspclASPCL".indexOf(f.first) >= 0 && ADVERT.matcher(t).matches()
+        || f.slash && SLASH_NAV.matcher(t).matches()) {
       return true;
     }
-    if (isSlashNavigation(t) || isBylineWithDate(t)) {
+    // Slash navigation needs a slash; a byline with a date, a bar or dot and a digit; a date, a
+    // digit (every date form has one, and a line with a word cannot be all separators).
+    if (f.slash && isSlashNavigation(t) || f.segmentMark && f.digit && isBylineWithDate(t)) {
       return true;
     }
-    if (isDateOnly(t)) {
+    if (f.digit && isDateOnly(t)) {
       return true;
     }
-    return isSocialNames(t) || isPipeNavigation(t);
+    return f.socialChars && isSocialNames(t) || f.navMark && isPipeNavigation(t);
   }
 
   private static boolean isDateOnly(String t) {
@@ -854,17 +1088,42 @@ final class ArticleTextCleaner {
   }
 
   static boolean endsSentence(String t) {
-    String s = TRAILING_CLOSERS.matcher(t).replaceAll("");
-    if (s.isEmpty()) {
+    int end = withoutTrailingClosers(t);
+    if (end == 0) {
       return false;
     }
-    char c = s.charAt(s.length() - 1);
+    char c = t.charAt(end - 1);
     return c == '.' || c == '!' || c == '?' || c == '…';
   }
 
   private static boolean endsWithPeriod(String t) {
-    String s = TRAILING_CLOSERS.matcher(t).replaceAll("");
-    return !s.isEmpty() && (s.charAt(s.length() - 1) == '.' || s.charAt(s.length() - 1) == '…');
+    int end = withoutTrailingClosers(t);
+    return end > 0 && (t.charAt(end - 1) == '.' || t.charAt(end - 1) == '…');
+  }
+
+  /**
+   * The length of the text once TRAILING_CLOSERS is cut off its end, without a regex: this runs
+   * several times on every line. (The expression's {@code $} may also match before a final line
+   * terminator, but those are not closers, so the last character left is the same either way.)
+   */
+  static int withoutTrailingClosers(String t) {
+    int end = t.length();
+    while (end > 0 && isCloser(t.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  /** The characters of TRAILING_CLOSERS: ASCII whitespace (regex \s), quotes, brackets, '*'. */
+  private static boolean isCloser(char c) {
+    switch (c) {
+      case ' ', '\t', '\n', '\u000B', '\f', '\r', '"', '\'', '”', '’', ')', ']', '»', '*' -> {
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   static boolean isTitleCase(String t) {
@@ -895,14 +1154,7 @@ final class ArticleTextCleaner {
       if (k >= i || !Character.isLetter(t.charAt(k))) {
         continue;
       }
-      bare.setLength(0);
-      for (int j = k; j < i; j++) {
-        char c = t.charAt(j);
-        if (Character.isLetter(c) || c == '\'' || c == '-') {
-          bare.append(Character.toLowerCase(c));
-        }
-      }
-      if (!tokenIsFirst && TITLE_SMALL_WORDS.contains(bare.toString())) {
+      if (!tokenIsFirst && isSmallWord(t, k, i, bare)) {
         continue;
       }
       considered++;
@@ -911,6 +1163,24 @@ final class ArticleTextCleaner {
       }
     }
     return considered >= 1 && capitalised >= 0.75 * considered;
+  }
+
+  /**
+   * Whether the token's letters, apostrophes and hyphens, lowercased, are one of the small words; a
+   * token with more of them than the longest small word has is not, without building a string.
+   */
+  private static boolean isSmallWord(String t, int from, int to, StringBuilder bare) {
+    bare.setLength(0);
+    for (int j = from; j < to; j++) {
+      char c = t.charAt(j);
+      if (Character.isLetter(c) || c == '\'' || c == '-') {
+        if (bare.length() == MAX_SMALL_WORD) {
+          return false;
+        }
+        bare.append(Character.toLowerCase(c));
+      }
+    }
+    return TITLE_SMALL_WORDS.contains(bare.toString());
   }
 
   private static boolean isSpace(char c) {

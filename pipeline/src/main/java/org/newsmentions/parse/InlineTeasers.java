@@ -1,5 +1,6 @@
 package org.newsmentions.parse;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ final class InlineTeasers {
   /** Markers that are ordinary words unless a separator follows. */
   private static final String WEAK = "(?i:related|read|more|watch|video|also\\s+see)";
 
-  private static final Pattern MARKER =
+  static final Pattern MARKER =
       Pattern.compile(
           "(?:^|(?<=[.!?\"”’)\\]])\\s+|\\s{2,})(?<m>(?:"
               + STRONG
@@ -34,6 +35,11 @@ final class InlineTeasers {
               + "|"
               + WEAK
               + "\\s*[|:»›]+\\s*))");
+
+  /** Every alternative of MARKER spells out one of these words (a cheap test before it). */
+  static final LiteralScanner MARKER_WORDS =
+      new LiteralScanner(
+          List.of(List.of("read", "see", "miss", "related", "more", "watch", "video")));
 
   /** A teaser headline whose first this many words are capitalised is in Title Case. */
   static final int TITLE_CASE_LEAD = 4;
@@ -59,6 +65,9 @@ final class InlineTeasers {
 
   /** The paragraph with its teasers cut out; empty when the paragraph is only a teaser. */
   static String cut(String paragraph) {
+    if (MARKER_WORDS.scan(paragraph) == 0) {
+      return paragraph.strip(); // no marker word, so MARKER cannot match
+    }
     Matcher m = MARKER.matcher(paragraph);
     if (!m.find()) {
       return paragraph.strip();

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.model.UniformPrior;
 import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
 import opennlp.tools.util.normalizer.CharSequenceNormalizer;
 import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
@@ -88,10 +91,11 @@ final class LanguageIdentifier {
       return null;
     }
     MaxentModel model = Detectors.MODEL;
+    Scorer scorer = Detectors.SCORER;
     if (model == null) {
       return null;
     }
-    double[] p = model.eval(features(sample));
+    double[] p = scorer == null ? model.eval(features(sample)) : scorer.eval(featureKeys(sample));
     int best = -1;
     int second = -1;
     for (int i = 0; i < p.length; i++) {
@@ -113,14 +117,26 @@ final class LanguageIdentifier {
    * normalisation (emoji, URLs, mentions, numbers removed; repeats shrunk), each char lowercased.
    */
   static String[] features(CharSequence text) {
+    long[] keys = featureKeys(text);
+    String[] out = new String[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      out[i] = gram(keys[i]);
+    }
+    return out;
+  }
+
+  /**
+   * The same features as {@link #features}, each packed in a long (three 16-bit chars and the
+   * length in bits 48 and up), sorted and distinct, in the order {@link #features} lists them.
+   */
+  static long[] featureKeys(CharSequence text) {
     String n = NORMALIZER.normalize(text).toString();
     int len = n.length();
     char[] c = new char[len];
     for (int i = 0; i < len; i++) {
       c[i] = Character.toLowerCase(n.charAt(i));
     }
-    // Each gram packed in a long (three 16-bit chars and the length) so that duplicates are
-    // found by sorting numbers; strings are made for distinct grams only.
+    // Duplicates are found by sorting numbers; no string is made per gram.
     long[] keys = new long[Math.max(len, 3 * len - 3)];
     int k = 0;
     for (int i = 0; i < len; i++) {
@@ -131,20 +147,96 @@ final class LanguageIdentifier {
       }
     }
     Arrays.sort(keys, 0, k);
-    String[] out = new String[k];
     int m = 0;
     for (int i = 0; i < k; i++) {
-      if (i > 0 && keys[i] == keys[i - 1]) {
-        continue;
+      if (i == 0 || keys[i] != keys[i - 1]) {
+        keys[m++] = keys[i];
       }
-      int glen = (int) (keys[i] >>> 48);
-      char[] gram = new char[glen];
-      for (int g = 0; g < glen; g++) {
-        gram[g] = (char) (keys[i] >>> (16 * g));
-      }
-      out[m++] = new String(gram);
     }
-    return Arrays.copyOf(out, m);
+    return Arrays.copyOf(keys, m);
+  }
+
+  private static String gram(long key) {
+    int glen = (int) (key >>> 48);
+    char[] gram = new char[glen];
+    for (int g = 0; g < glen; g++) {
+      gram[g] = (char) (key >>> (16 * g));
+    }
+    return new String(gram);
+  }
+
+  /** The gram a 1-3 character string packs to, or -1 for other strings. */
+  private static long key(String gram) {
+    if (gram.isEmpty() || gram.length() > 3) {
+      return -1;
+    }
+    long key = (long) gram.length() << 48;
+    for (int g = 0; g < gram.length(); g++) {
+      key |= (long) gram.charAt(g) << (16 * g);
+    }
+    return key;
+  }
+
+  /**
+   * The model's evaluation (OpenNLP's {@code GISModel.eval}) done on packed grams: the same sums in
+   * the same order (uniform log prior, then each feature's parameters in feature order, then {@code
+   * StrictMath.exp} and normalisation), so the probabilities are bit for bit the model's own (a
+   * test compares them), without a string and a string-keyed lookup per gram.
+   */
+  static final class Scorer {
+    private final long[] keys; // open addressing, 0 = empty
+    private final Context[] contexts;
+    private final int mask;
+    private final double[] logPrior;
+
+    Scorer(Map<String, Context> predicates, double[] logPrior) {
+      int capacity = Integer.highestOneBit(Math.max(16, predicates.size() * 2)) * 2;
+      keys = new long[capacity];
+      contexts = new Context[capacity];
+      mask = capacity - 1;
+      this.logPrior = logPrior.clone();
+      for (Map.Entry<String, Context> e : predicates.entrySet()) {
+        long k = key(e.getKey());
+        if (k >= 0) {
+          int slot = slot(k);
+          keys[slot] = k;
+          contexts[slot] = e.getValue();
+        }
+      }
+    }
+
+    private int slot(long k) {
+      int h = (int) (k ^ k >>> 29 ^ k >>> 47) * 0x9E3779B9;
+      int slot = h & mask;
+      while (keys[slot] != 0 && keys[slot] != k) {
+        slot = slot + 1 & mask;
+      }
+      return slot;
+    }
+
+    double[] eval(long[] features) {
+      double[] p = logPrior.clone();
+      for (long f : features) {
+        Context c = contexts[slot(f)];
+        if (c == null) {
+          continue;
+        }
+        int[] outcomes = c.getOutcomes();
+        double[] params = c.getParameters();
+        for (int i = 0; i < outcomes.length; i++) {
+          p[outcomes[i]] += params[i] * 1.0;
+        }
+      }
+      double normal = 0;
+      for (int i = 0; i < p.length; i++) {
+        p[i] = StrictMath.exp(p[i]);
+        normal += p[i];
+      }
+      for (int i = 0; i < p.length; i++) {
+        p[i] /= normal;
+      }
+      return p;
+    }
   }
 
   /** The ISO 639-1 code for an ISO 639-3 code where there is one, else the code as it is. */
@@ -161,6 +253,13 @@ final class LanguageIdentifier {
   /** The loaded model, for tests that compare with OpenNLP's own detector; null if none. */
   static LanguageDetectorModel model() {
     return Detectors.DETECTOR_MODEL;
+  }
+
+  /** The probabilities the model gives a text (its first characters, as detect reads them). */
+  static double[] probabilities(String sample, boolean viaScorer) {
+    return viaScorer
+        ? Detectors.SCORER.eval(featureKeys(sample))
+        : Detectors.MODEL.eval(features(sample));
   }
 
   private static int letters(String s) {
@@ -191,6 +290,22 @@ final class LanguageIdentifier {
     static final LanguageDetectorModel DETECTOR_MODEL = load();
     static final MaxentModel MODEL =
         DETECTOR_MODEL == null ? null : DETECTOR_MODEL.getMaxentModel();
+    static final Scorer SCORER = scorer(MODEL);
+
+    /** A scorer for a GIS model with a uniform prior; null (use the model itself) otherwise. */
+    @SuppressWarnings("unchecked")
+    private static Scorer scorer(MaxentModel model) {
+      if (!(model instanceof GISModel gis)) {
+        return null;
+      }
+      Object[] data = gis.getDataStructures();
+      String[] outcomes = (String[]) data[2];
+      UniformPrior prior = new UniformPrior();
+      prior.setLabels(outcomes, new String[0]);
+      double[] logPrior = new double[outcomes.length];
+      prior.logPrior(logPrior, (int[]) null);
+      return new Scorer((Map<String, Context>) data[1], logPrior);
+    }
 
     private static LanguageDetectorModel load() {
       try (InputStream in = LanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {

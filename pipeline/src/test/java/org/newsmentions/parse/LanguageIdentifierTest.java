@@ -102,4 +102,25 @@ class LanguageIdentifierTest {
           LanguageIdentifier.detect(text));
     }
   }
+
+  @Test
+  void scorerGivesTheModelsProbabilitiesBitForBit() {
+    java.util.List<String> texts =
+        new java.util.ArrayList<>(
+            java.util.List.of(ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, "", "x", "日本語のテキスト"));
+    for (org.newsmentions.bench.CorpusGenerator.Record r :
+        org.newsmentions.bench.CorpusGenerator.sample(9, 200)) {
+      String t = new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+      texts.add(t.substring(0, Math.min(t.length(), LanguageIdentifier.SAMPLE_CHARS)));
+    }
+    for (String t : texts) {
+      double[] viaModel = LanguageIdentifier.probabilities(t, false);
+      double[] viaScorer = LanguageIdentifier.probabilities(t, true);
+      assertEquals(viaModel.length, viaScorer.length);
+      for (int i = 0; i < viaModel.length; i++) {
+        assertEquals(
+            Double.doubleToRawLongBits(viaModel[i]), Double.doubleToRawLongBits(viaScorer[i]), t);
+      }
+    }
+  }
 }
