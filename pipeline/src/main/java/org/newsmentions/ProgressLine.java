@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Counter keys are {@code Namespace.name} with the namespace's simple class name (as the run
  * report prints them), each summed over steps. Sources count their records in a counter named
- * {@code records}; windows count drops in Beam's {@code droppedDueToLateness}.
+ * {@code records}; windows count drops in Beam's {@code droppedDueToLateness} (any case).
  */
 public final class ProgressLine {
   private ProgressLine() {}
@@ -51,11 +51,17 @@ public final class ProgressLine {
     return v == null ? 0 : v;
   }
 
-  /** The sum of every counter with this name, whatever its namespace. */
+  /**
+   * The sum of every counter with this name, whatever its namespace and the case of its first
+   * letter (the Direct Runner's window grouping counts {@code DroppedDueToLateness}, runners-core's
+   * {@code droppedDueToLateness}).
+   */
   private static long byName(Map<String, Long> counters, String name) {
     long sum = 0;
     for (Map.Entry<String, Long> e : counters.entrySet()) {
-      if (e.getKey().endsWith("." + name) && e.getValue() != null) {
+      String key = e.getKey();
+      String own = key.substring(key.lastIndexOf('.') + 1);
+      if (own.equalsIgnoreCase(name) && e.getValue() != null) {
         sum += e.getValue();
       }
     }

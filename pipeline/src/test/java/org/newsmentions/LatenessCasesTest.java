@@ -264,7 +264,8 @@ class LatenessCasesTest {
     long total = 0;
     for (MetricResult<Long> c :
         result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
-      if (c.getName().getName().equals(name)) {
+      // Case-insensitive: the Direct Runner counts "DroppedDueToLateness".
+      if (c.getName().getName().equalsIgnoreCase(name)) {
         total += c.getAttempted();
       }
     }

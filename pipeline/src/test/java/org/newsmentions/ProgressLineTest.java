@@ -21,7 +21,7 @@ class ProgressLineTest {
     counters.put("DeduplicateAcrossOutlets.duplicateVerdicts", 250L);
     counters.put("CountMentions.countsEmitted", 45_000L);
     counters.put("LateDataDroppingDoFnRunner.droppedDueToLateness", 2L);
-    counters.put("StatefulParDo.droppedDueToLateness", 1L);
+    counters.put("GroupAlsoByWindowEvaluator.DroppedDueToLateness", 1L);
     String line =
         ProgressLine.format(
             counters, Instant.parse("2025-05-08T12:00:00Z").toEpochMilli(), 3_725_000L);

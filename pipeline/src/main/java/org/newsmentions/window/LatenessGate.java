@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -17,7 +18,9 @@ import org.apache.beam.sdk.state.Timer;
 import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -27,6 +30,7 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -70,12 +74,13 @@ import org.newsmentions.schema.DeadLetter;
  * estimate, and each passed article is emitted at the estimate. Downstream, the watermark is
  * therefore at most the estimate at the moment an article was passed until that article has been
  * grouped (runners keep an element ahead of any watermark that it precedes), and the article's
- * window closes at or after that estimate, so its GroupByKey cannot drop it. The one exception is
- * an article passed before the gate has seen anything (no hold yet): there the contract alone
- * stands. Whatever still slips through is counted by Beam's {@code droppedDueToLateness} counter,
- * which the progress log reports. The hold also means that a source whose watermark runs ahead of
- * the contract cannot make windows close before the gate says so: the pipeline's event-time clock
- * downstream is the smaller of the source's watermark and the estimate.
+ * window closes at or after that estimate, so its GroupByKey cannot drop it. The hold exists from
+ * the start: a marker element at the start of time, flattened into the gate's input, sets it at the
+ * beginning of time before any article arrives. So a source whose watermark runs ahead of the
+ * contract (the folder watcher's is the wall clock) cannot make windows close before the gate says
+ * so: downstream, the event-time clock is the smaller of the source's watermark and the estimate.
+ * Whatever still slips through is counted by Beam's {@code droppedDueToLateness} counter, which the
+ * progress log reports.
  *
  * <p><b>Parallelism.</b> The estimate must be the maximum over all articles, so the gate runs on
  * one key: per-key maxima of shards would each be lower than the global one and lose the bound (a
@@ -109,12 +114,25 @@ public class LatenessGate extends PTransform<PCollection<Article>, PCollectionTu
 
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
-    PCollectionTuple out =
+    KvCoder<String, Article> coder =
+        KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(AvroCoder.of(Article.class)));
+    PCollection<KV<String, Article>> keyed =
         articles
             // The estimate is one value over the whole stream: one key in the global window.
             .apply("IntoGlobalWindow", Window.into(new GlobalWindows()))
-            .apply("OneKey", WithKeys.of("gate"))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)))
+            .apply("OneKey", WithKeys.of(KEY))
+            .setCoder(coder);
+    // A marker at the start of time sets the hold before any article arrives, so a source whose
+    // watermark moves before its first article (a watcher polling an empty folder) cannot close
+    // windows ahead of the gate.
+    PCollection<KV<String, Article>> start =
+        articles
+            .getPipeline()
+            .apply("StartMarker", Create.of(KV.of(KEY, (Article) null)).withCoder(coder));
+    PCollectionTuple out =
+        PCollectionList.of(start)
+            .and(keyed)
+            .apply("MarkerAndArticles", Flatten.pCollections())
             .apply(
                 "JudgeLateness",
                 ParDo.of(new GateFn(windows, undated, lateness))
@@ -124,6 +142,9 @@ public class LatenessGate extends PTransform<PCollection<Article>, PCollectionTu
     return out;
   }
 
+  private static final String KEY = "gate";
+
+  /** Judges each article; a null article is the start marker. */
   static class GateFn extends DoFn<KV<String, Article>, Article> {
     private final Counter passed = Metrics.counter(LatenessGate.class, "passed");
     private final Counter late = Metrics.counter(LatenessGate.class, "late");
@@ -153,8 +174,16 @@ public class LatenessGate extends PTransform<PCollection<Article>, PCollectionTu
         @TimerId("hold") Timer hold,
         MultiOutputReceiver out) {
       Article a = element.getValue();
-      long sourceTime = sourceTime(timestamp.getMillis(), a);
       Long before = highestSeen.read();
+      if (a == null) {
+        if (before == null) {
+          // The start marker: hold at the beginning of time until the first article.
+          hold.withOutputTimestamp(BoundedWindow.TIMESTAMP_MIN_VALUE)
+              .set(GlobalWindow.INSTANCE.maxTimestamp());
+        }
+        return;
+      }
+      long sourceTime = sourceTime(timestamp.getMillis(), a);
       long highest = before == null ? sourceTime : Math.max(before, sourceTime);
       long estimate = lateness.estimate(highest, BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
       if (before == null || highest > before) {
