@@ -16,7 +16,7 @@
 #               runner's immutability and encodability checks off (they cost ~40% of its CPU)
 #   (4) flink   the whole pipeline on Flink --flinkMaster=[local], parallelism 2 (-Pflink-runner)
 # Results: OUT/results.tsv (raw rows) and OUT/bench-table.md (the table, also printed).
-#   --smoke    CI smoke test: default size 2000, short timeouts; finishes in about 2 minutes.
+#   --smoke    CI smoke test: default size 500 (every runner finishes in time), short timeouts; finishes in about 2 minutes.
 #   --jmh      runs the JMH microbenchmarks (pipeline/src/test/java/org/newsmentions/bench) instead;
 #              extra JMH arguments via JMH_ARGS, e.g. JMH_ARGS='-wi 1 -i 2'.
 #   --profile  also records the core with JFR (OUT/core-N.jfr) and prints the hottest frames.
@@ -60,7 +60,7 @@ for a in "$@"; do
   esac
 done
 if $smoke; then
-  sizes="${sizes:-2000}"
+  sizes="${sizes:-500}"
   timeout_s="${timeout_s:-100}"
 fi
 sizes="${sizes:-10000,100000,1000000}"
