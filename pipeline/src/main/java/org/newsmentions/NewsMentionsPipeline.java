@@ -183,21 +183,25 @@ public final class NewsMentionsPipeline {
     }
     applyWatch(options);
     NewsMentions.Settings settings = settings(options, clock);
-    ReadArticles files = ReadArticles.from(options.getInput(), options.getMaxArticleBytes());
-    if (options.getWatch() != null && !options.getWatch().isBlank()) {
-      files = files.watching(Durations.parse(options.getWatch()));
+    PCollectionTuple read;
+    if (kafka) {
+      read =
+          pipeline.apply(
+              "ReadKafkaArticles",
+              new ReadKafkaArticles(
+                  options.getInputTopic(),
+                  KafkaClientProperties.from(options),
+                  options.getFromBeginning(),
+                  Durations.parse(options.getMaxOutOfOrder()).getMillis(),
+                  settings.parser()));
+    } else {
+      // Built only for a file source: ReadArticles.from rejects an empty --input.
+      ReadArticles files = ReadArticles.from(options.getInput(), options.getMaxArticleBytes());
+      if (options.getWatch() != null && !options.getWatch().isBlank()) {
+        files = files.watching(Durations.parse(options.getWatch()));
+      }
+      read = pipeline.apply("ReadArticles", files);
     }
-    PCollectionTuple read =
-        kafka
-            ? pipeline.apply(
-                "ReadKafkaArticles",
-                new ReadKafkaArticles(
-                    options.getInputTopic(),
-                    KafkaClientProperties.from(options),
-                    options.getFromBeginning(),
-                    Durations.parse(options.getMaxOutOfOrder()).getMillis(),
-                    settings.parser()))
-            : pipeline.apply("ReadArticles", files);
     NewsMentions.Result result =
         read.get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(settings))
