@@ -147,7 +147,7 @@ case "$cmd" in
     ;;
   restored)
     need_job
-    get "/jobs/$job/checkpoints" | jq -er '.latest.restored.external_path' ||
+    get "/jobs/$job/checkpoints" | jq -er '.latest.restored.external_path // empty' ||
       { echo "job $job was not restored from a checkpoint or savepoint" >&2; exit 1; }
     ;;
   cancel)

@@ -13,9 +13,12 @@
 #   anything else            a pipeline option, passed through. Useful ones:
 #     --input=GLOBS --output=DIR   paths the TaskManagers can read and write (relative local
 #                                  paths are made absolute here); default: the bundled samples,
-#                                  output to out/flink
+#                                  output to out/flink (none with --inputTopic / --outputTopic)
+#     --inputTopic=T --outputTopic=T --deadLetterTopic=T --bootstrapServers=HOST:PORT
+#                                  Kafka in and out (README "Streaming with Kafka"); the broker
+#                                  must be reachable from the TaskManagers
 #     --parallelism=N              default: the cluster's parallelism.default
-#     --streaming=true             unbounded run (detached)
+#     --streaming=true             unbounded run (detached; implied by --inputTopic)
 #     --checkpointingInterval=MS   streaming: checkpoint every MS ms (off by default); state and
 #                                  source positions are restored from the last one on failure
 #     --savepointPath=PATH         start from a savepoint or retained checkpoint, e.g. the path
@@ -34,7 +37,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 master="127.0.0.1:${FLINK_REST_PORT:-8081}"
 detached=false
-streaming=false
+explicit_streaming=""
+kafka_source=false
 args=()
 has() { local o; for o in "${args[@]+"${args[@]}"}"; do [[ "$o" == --$1=* ]] && return 0; done; return 1; }
 for a in "$@"; do
@@ -44,14 +48,19 @@ for a in "$@"; do
     --runner=*) [ "${a#*=}" = FlinkRunner ] || { echo "submit-flink.sh runs the FlinkRunner only" >&2; exit 2; } ;;
     --input=* | --output=* | --entities=* | --dateOrderFile=*)
       args+=("${a%%=*}=$(absolute_paths "${a#*=}")") ;;
-    --streaming | --streaming=true) streaming=true; args+=("--streaming=true") ;;
+    --streaming | --streaming=true) explicit_streaming=true; args+=("--streaming=true") ;;
+    --streaming=false) explicit_streaming=false; args+=("$a") ;;
+    --inputTopic=*) kafka_source=true; args+=("$a") ;;
     -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) args+=("$a") ;;
   esac
 done
+# A Kafka source makes the pipeline a streaming one unless --streaming=false is given.
+streaming=${explicit_streaming:-$kafka_source}
 $streaming && detached=true
-has input || args+=("--input=$repo/samples/raw/*.txt,$repo/samples/jsonl/*.jsonl")
-has output || args+=("--output=$repo/out/flink")
+# The file defaults apply only to a job that names no Kafka topic for that side.
+has input || has inputTopic || args+=("--input=$repo/samples/raw/*.txt,$repo/samples/jsonl/*.jsonl")
+has output || has outputTopic || args+=("--output=$repo/out/flink")
 master="${master#http://}"
 rest="http://$master"
 
