@@ -33,7 +33,9 @@ import org.newsmentions.sink.JsonRecords;
  * <p>First one article of 6 May: the watermark (highest publication time seen minus one day) stays
  * inside that day's window, so only early panes exist, and their rows must be in the files. Then an
  * article of 8 May moves the watermark past 6 May: its on-time pane and 8 May's early panes follow.
- * At the end the rows in the files are exactly the rows the pipeline emitted, each once.
+ * Then a late copy of the 6 May story (a late pane) and an article of 20 May, which moves the
+ * watermark past 6 May's allowed lateness (its final pane). At the end the rows in the files are
+ * exactly the rows the pipeline emitted, each once.
  */
 class StreamingFileSinkTest {
   private static final long TIMEOUT_MILLIS = 120_000;
@@ -96,6 +98,29 @@ class StreamingFileSinkTest {
                               && field(r, "pane_timing").equals("ON_TIME")),
           "6 May's on-time pane was not written");
       written = await(out, rows -> sorted(rows).equals(sorted(emittedCopy())), null);
+
+      // Another copy of the 6 May story arrives late: a late pane. Then an article of 20 May
+      // moves the watermark past 6 May's allowed lateness (7 days): its final pane, written
+      // although the write's window closes right after.
+      Files.copy(may6, feed.resolve("09-late-copy.txt"));
+      await(
+          out,
+          rows ->
+              rows.stream()
+                  .anyMatch(
+                      r ->
+                          field(r, "window_start").equals(MAY_6)
+                              && field(r, "pane_timing").equals("LATE")),
+          "6 May's late pane was not written");
+      Files.writeString(
+          feed.resolve("10-may-20.txt"),
+          Files.readString(may8)
+              .replace("2025-05-08", "2025-05-20")
+              .replace("8 May 2025", "20 May 2025"));
+      await(
+          out,
+          rows -> latePanes(rows, MAY_6) >= 2 && sorted(rows).equals(sorted(emittedCopy())),
+          "6 May's final pane was not written");
       // A while later nothing more is written (no copy of an earlier row).
       Thread.sleep(8000);
       written = rows(out);
@@ -107,6 +132,15 @@ class StreamingFileSinkTest {
     } finally {
       result.cancel();
     }
+  }
+
+  private static long latePanes(List<String> rows, String window) {
+    return rows.stream()
+        .filter(r -> field(r, "window_start").equals(window))
+        .filter(r -> field(r, "pane_timing").equals("LATE"))
+        .map(r -> field(r, "pane_index"))
+        .distinct()
+        .count();
   }
 
   /** Collects each emitted count row as JSON. */
