@@ -33,7 +33,8 @@ import org.newsmentions.schema.EntityMentionCount;
 /**
  * Writes the job's outputs under one directory: {@code counts/}, {@code articles/} and {@code
  * dead-letter/}, as JSON lines (Avro field names), Avro files and/or CSV (counts only). In
- * streaming the files are written per window and pane.
+ * streaming the counts are written per publication window, each count row once, within {@link
+ * #FLUSH_DELAY} of its pane (see {@link #countPanes}); the articles and dead letters every minute.
  */
 public class WriteOutputs extends PTransform<NewsMentions.Result, PDone> {
   private final String output;
