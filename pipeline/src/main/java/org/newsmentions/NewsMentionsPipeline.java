@@ -208,7 +208,9 @@ public final class NewsMentionsPipeline {
     OutputFormats formats = OutputFormats.parse(options.getFormat());
     if (toFiles) {
       result.apply(
-          "WriteOutputs", new WriteOutputs(options.getOutput(), formats, options.isStreaming()));
+          "WriteOutputs",
+          new WriteOutputs(
+              options.getOutput(), formats, options.isStreaming(), settings.allowedLateness()));
     }
     if (countsToKafka || deadToKafka) {
       result.apply(

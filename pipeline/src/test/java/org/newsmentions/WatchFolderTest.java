@@ -31,8 +31,7 @@ import org.newsmentions.schema.EntityMentionCount;
  * writes the bundled samples into it in three ways: in place, slowly (a JSON-lines file growing
  * over several polls, which must not be read until it is complete), and under a temporary name
  * renamed when done. An already-read file that is touched again is not read twice. The counts
- * written to {@code counts/} (the last pane of each window and entity) converge to the batch counts
- * of the same files.
+ * emitted (the last pane of each window and entity) converge to the batch counts of the same files.
  */
 class WatchFolderTest {
   private static final long TIMEOUT_MILLIS = 300_000;
@@ -146,9 +145,8 @@ class WatchFolderTest {
   private static final Map<String, Map.Entry<Long, String>> LAST_PANES = new ConcurrentHashMap<>();
 
   /**
-   * Records each count pane as it is emitted. (The test reads the counts inside the pipeline: on
-   * the Direct Runner, the streaming file sink writes a window's panes only once the watermark has
-   * passed the window, so the newest day's early panes never reach {@code counts/}.)
+   * Records each count pane as it is emitted (the test reads the counts inside the pipeline; that
+   * they reach {@code counts/} as well is {@code StreamingFileSinkTest}'s concern).
    */
   static class KeepLastPaneFn extends DoFn<EntityMentionCount, Void> {
     @ProcessElement

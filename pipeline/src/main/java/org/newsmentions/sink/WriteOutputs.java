@@ -14,10 +14,13 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.windowing.AfterFirst;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.Window.ClosingBehavior;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -30,43 +33,88 @@ import org.newsmentions.schema.EntityMentionCount;
 /**
  * Writes the job's outputs under one directory: {@code counts/}, {@code articles/} and {@code
  * dead-letter/}, as JSON lines (Avro field names), Avro files and/or CSV (counts only). In
- * streaming the files are written per window and pane.
+ * streaming the counts are written per publication window, each count row once, within {@link
+ * #FLUSH_DELAY} of its pane (see {@link #countPanes}); the articles and dead letters every minute.
  */
 public class WriteOutputs extends PTransform<NewsMentions.Result, PDone> {
   private final String output;
   private final OutputFormats formats;
   private final boolean streaming;
+  private final Duration allowedLateness;
 
+  /**
+   * How long, at most, a count row waits in the streaming file sink before it is written (or until
+   * {@link #FLUSH_ROWS} rows of a window are waiting).
+   */
+  public static final Duration FLUSH_DELAY = Duration.standardSeconds(5);
+
+  /** How many waiting count rows of one window are written at once without waiting longer. */
+  public static final int FLUSH_ROWS = 10_000;
+
+  /** A batch sink ({@code streaming} false), or a streaming one with no late data. */
   public WriteOutputs(String output, OutputFormats formats, boolean streaming) {
+    this(output, formats, streaming, Duration.ZERO);
+  }
+
+  /**
+   * @param allowedLateness in streaming, the windows' allowed lateness: count rows of late and
+   *     final panes arrive this long after their window's end and must still be written
+   */
+  public WriteOutputs(
+      String output, OutputFormats formats, boolean streaming, Duration allowedLateness) {
     if (output == null || output.isBlank()) {
       throw new IllegalArgumentException("--output is required: the directory to write into");
     }
     this.output = output;
     this.formats = formats;
     this.streaming = streaming;
+    this.allowedLateness = allowedLateness;
   }
 
   @Override
   public PDone expand(NewsMentions.Result result) {
     PCollection<Article> articles = result.articles();
     PCollection<DeadLetter> deadLetters = result.deadLetters();
+    PCollection<EntityMentionCount> counts = result.counts();
     if (streaming) {
+      counts = counts.apply("BatchCountPanes", countPanes());
       // Global-window outputs need a trigger to be written before the stream ends.
       articles = articles.apply("BatchArticles", everyMinute());
       deadLetters = deadLetters.apply("BatchDeadLetters", everyMinute());
     }
-    write(result.counts(), "Counts", "counts", EntityMentionCount.class);
+    write(counts, "Counts", "counts", EntityMentionCount.class);
     write(articles, "Articles", "articles", Article.class);
     write(deadLetters, "DeadLetters", "dead-letter", DeadLetter.class);
     if (formats.has(OutputFormats.Format.CSV)) {
       text(
-          result.counts().apply("CountsToCsv", csv()),
+          counts.apply("CountsToCsv", csv()),
           "WriteCountsCsv",
           prefix("counts", "counts"),
           ".csv",
           CsvCounts.HEADER);
     }
     return PDone.in(result.getPipeline());
+  }
+
+  /**
+   * The count rows keep their publication windows but get a trigger of their own for the file
+   * write. Without it the write's grouping would inherit the continuation of the windows' trigger:
+   * early firings become synchronized-processing-time triggers (which the Direct Runner fires only
+   * once the watermark passes the window, so early panes never reached the files) and the panes
+   * accumulate (so on Flink every firing of the write wrote all rows so far again). Here each row
+   * is written once ({@code discardingFiredPanes}), at most {@link #FLUSH_DELAY} after it was
+   * counted, whatever the watermark; the lateness must cover the windows' own, or the write would
+   * drop the rows of late and final panes (which arrive after the window's end).
+   */
+  private Window<EntityMentionCount> countPanes() {
+    return Window.<EntityMentionCount>configure()
+        .triggering(
+            Repeatedly.forever(
+                AfterFirst.of(
+                    AfterPane.elementCountAtLeast(FLUSH_ROWS),
+                    AfterProcessingTime.pastFirstElementInPane().plusDelayOf(FLUSH_DELAY))))
+        .discardingFiredPanes()
+        .withAllowedLateness(allowedLateness.plus(FLUSH_DELAY), ClosingBehavior.FIRE_IF_NON_EMPTY);
   }
 
   private static <T> Window<T> everyMinute() {

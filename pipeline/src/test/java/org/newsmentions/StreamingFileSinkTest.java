@@ -1,0 +1,245 @@
+package org.newsmentions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsmentions.options.NewsMentionsOptions;
+import org.newsmentions.schema.EntityMentionCount;
+import org.newsmentions.sink.JsonRecords;
+
+/**
+ * The streaming file sink on the Direct Runner ({@code --watch}, not blocking): every count pane
+ * the pipeline emits reaches {@code counts/} promptly and exactly once, early panes included, in
+ * files named after the pane's window.
+ *
+ * <p>First one article of 6 May: the watermark (highest publication time seen minus one day) stays
+ * inside that day's window, so only early panes exist, and their rows must be in the files. Then an
+ * article of 8 May moves the watermark past 6 May: its on-time pane and 8 May's early panes follow.
+ * Then a late copy of the 6 May story (a late pane) and an article of 20 May, which moves the
+ * watermark past 6 May's allowed lateness (its final pane). At the end the rows in the files are
+ * exactly the rows the pipeline emitted, each once.
+ */
+class StreamingFileSinkTest {
+  private static final long TIMEOUT_MILLIS = 120_000;
+  private static final String MAY_6 = "2025-05-06T00:00:00Z";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Every count row the pipeline emitted, as the JSON line the sink writes for it. */
+  private static final List<String> EMITTED = Collections.synchronizedList(new ArrayList<>());
+
+  @Test
+  void everyCountPaneIsWrittenOnceAndEarlyPanesBeforeTheWindowCloses(@TempDir Path tmp)
+      throws Exception {
+    Path feed = Files.createDirectories(tmp.resolve("feed"));
+    Path out = tmp.resolve("out");
+    Path may6 = sample("01-dailymeridian-climate-roundtable.txt");
+    Path may8 = sample("02-dailymeridian-kremlin-talks-wire.txt");
+
+    NewsMentionsOptions options =
+        PipelineOptionsFactory.fromArgs(
+                "--input=" + feed + "/*.txt",
+                "--output=" + out,
+                "--watch=1s",
+                "--earlyFiring=1s",
+                "--progressEvery=off",
+                "--runner=DirectRunner",
+                "--blockOnRun=false")
+            .as(NewsMentionsOptions.class);
+    Pipeline pipeline = Pipeline.create(options);
+    EMITTED.clear();
+    NewsMentionsPipeline.build(pipeline, options, Fixtures.CLOCK)
+        .counts()
+        .apply("RecordEmitted", ParDo.of(new RecordFn()));
+    PipelineResult result = pipeline.run();
+    try {
+      Thread.sleep(3000);
+      Files.copy(may6, feed.resolve(may6.getFileName()));
+
+      // Early panes of 6 May, in the files while the watermark is still inside the window.
+      List<String> written =
+          await(out, rows -> !rows.isEmpty(), "no count row of 6 May's early panes was written");
+      assertTrue(
+          written.stream().allMatch(r -> field(r, "pane_timing").equals("EARLY")),
+          "only early panes so far: " + written);
+      assertTrue(written.stream().allMatch(r -> field(r, "window_start").equals(MAY_6)));
+      assertFalse(
+          emittedCopy().stream().anyMatch(r -> !field(r, "pane_timing").equals("EARLY")),
+          "the watermark has not passed 6 May yet");
+      assertNoDuplicates(written);
+
+      // 8 May moves the watermark past 6 May: its on-time pane is written too, and in the end
+      // the files hold exactly the emitted rows, each once.
+      Files.copy(may8, feed.resolve(may8.getFileName()));
+      await(
+          out,
+          rows ->
+              rows.stream()
+                  .anyMatch(
+                      r ->
+                          field(r, "window_start").equals(MAY_6)
+                              && field(r, "pane_timing").equals("ON_TIME")),
+          "6 May's on-time pane was not written");
+      written = await(out, rows -> sorted(rows).equals(sorted(emittedCopy())), null);
+
+      // Another copy of the 6 May story arrives late: a late pane. Then an article of 20 May
+      // moves the watermark past 6 May's allowed lateness (7 days): its final pane, written
+      // although the write's window closes right after.
+      Files.copy(may6, feed.resolve("09-late-copy.txt"));
+      await(
+          out,
+          rows ->
+              rows.stream()
+                  .anyMatch(
+                      r ->
+                          field(r, "window_start").equals(MAY_6)
+                              && field(r, "pane_timing").equals("LATE")),
+          "6 May's late pane was not written");
+      Files.writeString(
+          feed.resolve("10-may-20.txt"),
+          Files.readString(may8)
+              .replace("2025-05-08", "2025-05-20")
+              .replace("8 May 2025", "20 May 2025"));
+      await(
+          out,
+          rows -> latePanes(rows, MAY_6) >= 2 && sorted(rows).equals(sorted(emittedCopy())),
+          "6 May's final pane was not written");
+      // A while later nothing more is written (no copy of an earlier row).
+      Thread.sleep(8000);
+      written = rows(out);
+      assertEquals(sorted(emittedCopy()), sorted(written), "files hold exactly the emitted rows");
+      assertNoDuplicates(written);
+      assertTrue(
+          written.stream().anyMatch(r -> !field(r, "window_start").equals(MAY_6)),
+          "8 May's early panes are written too");
+    } finally {
+      result.cancel();
+    }
+  }
+
+  private static long latePanes(List<String> rows, String window) {
+    return rows.stream()
+        .filter(r -> field(r, "window_start").equals(window))
+        .filter(r -> field(r, "pane_timing").equals("LATE"))
+        .map(r -> field(r, "pane_index"))
+        .distinct()
+        .count();
+  }
+
+  /** Collects each emitted count row as JSON. */
+  static class RecordFn extends DoFn<EntityMentionCount, Void> {
+    @ProcessElement
+    public void process(@Element EntityMentionCount c) {
+      EMITTED.add(JsonRecords.toJson(c));
+    }
+  }
+
+  private static List<String> emittedCopy() {
+    synchronized (EMITTED) {
+      return new ArrayList<>(EMITTED);
+    }
+  }
+
+  /**
+   * Polls the files until {@code done} holds; fails with {@code message} (or the rows) if never.
+   */
+  private static List<String> await(Path out, Predicate<List<String>> done, String message)
+      throws Exception {
+    long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+    List<String> rows = rows(out);
+    while (!done.test(rows)) {
+      if (System.currentTimeMillis() > deadline) {
+        assertEquals(
+            String.join("\n", sorted(emittedCopy())),
+            String.join("\n", sorted(rows)),
+            message == null ? "files after " + TIMEOUT_MILLIS / 1000 + " s" : message);
+        throw new AssertionError(message);
+      }
+      Thread.sleep(500);
+      rows = rows(out);
+    }
+    return rows;
+  }
+
+  /**
+   * The complete lines of the finished {@code counts/*.json} files (temporary files of the write
+   * are in a subfolder); checks each row's window is in its file's name.
+   */
+  private static List<String> rows(Path out) throws IOException {
+    Path counts = out.resolve("counts");
+    List<String> rows = new ArrayList<>();
+    if (!Files.isDirectory(counts)) {
+      return rows;
+    }
+    try (Stream<Path> files = Files.list(counts)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+        String name = f.getFileName().toString();
+        for (String line : Files.readAllLines(f)) {
+          if (line.isBlank()) {
+            continue;
+          }
+          // The default windowed name: counts-<start>-<end>-pane-N...; start as Joda prints it.
+          String start = field(line, "window_start").replace("Z", ".000Z");
+          assertTrue(name.contains(start), name + " holds a row of window " + start);
+          rows.add(line);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static void assertNoDuplicates(List<String> rows) {
+    List<String> keys =
+        rows.stream()
+            .map(
+                r ->
+                    field(r, "window_start")
+                        + "|"
+                        + field(r, "entity_id")
+                        + "|"
+                        + field(r, "pane_timing")
+                        + "|"
+                        + field(r, "pane_index"))
+            .toList();
+    assertEquals(keys.size(), keys.stream().distinct().count(), "a row written twice: " + rows);
+  }
+
+  private static List<String> sorted(List<String> rows) {
+    List<String> copy = new ArrayList<>(rows);
+    Collections.sort(copy);
+    return copy;
+  }
+
+  private static String field(String json, String name) {
+    try {
+      JsonNode node = JSON.readTree(json).get(name);
+      return node == null ? "" : node.asText();
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
+  }
+
+  private static Path sample(String name) {
+    return Fixtures.sampleFiles().stream()
+        .filter(p -> p.getFileName().toString().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+}
