@@ -15,6 +15,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib/bundle.sh
 . "$repo/scripts/lib/bundle.sh"
+TEST_NAME=test-dataflow-offline
+# shellcheck source=scripts/lib/checks.sh
+. "$repo/scripts/lib/checks.sh"
 work="$repo/target/dataflow-offline-test"
 for a in "$@"; do
   case "$a" in
@@ -34,19 +37,6 @@ echo "[test-dataflow-offline $(date +%T)] building the bundled Dataflow jar if s
 jar=$(bundled_jar dataflow)
 echo "[test-dataflow-offline $(date +%T)]   ...$((SECONDS - began)) s" >&2
 
-passed=0
-failed=0
-check() { # $1: what, rest: command
-  local what="$1"
-  shift
-  if "$@"; then
-    echo "  PASS $what" >&2
-    passed=$((passed + 1))
-  else
-    echo "  FAIL $what" >&2
-    failed=$((failed + 1))
-  fi
-}
 
 for mode in batch streaming; do
   began=$SECONDS

@@ -20,6 +20,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib/bundle.sh
 . "$repo/scripts/lib/bundle.sh"
+TEST_NAME=test-flink-cluster
+# shellcheck source=scripts/lib/checks.sh
+. "$repo/scripts/lib/checks.sh"
 work="$repo/target/flink-cluster-test"
 streaming=true
 for a in "$@"; do
@@ -36,33 +39,11 @@ done
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 
-step_began=$SECONDS
-step() { echo "[test-flink-cluster $(date +%T)] $*" >&2; step_began=$SECONDS; }
-took() { echo "[test-flink-cluster $(date +%T)]   ...$((SECONDS - step_began)) s" >&2; }
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-if [ -z "${FLINK_REST_PORT:-}" ]; then
-  for p in $(seq 18081 18180); do
-    port_busy "$p" || { FLINK_REST_PORT=$p; break; }
-  done
-fi
-export FLINK_REST_PORT
+export FLINK_REST_PORT="${FLINK_REST_PORT:-$(first_free 18081)}"
 export FLINK_LOCAL_DIR="$work/cluster"
 master="127.0.0.1:$FLINK_REST_PORT"
 
-passed=0
-failed=0
-check() { # $1: what, rest: command
-  local what="$1"
-  shift
-  if "$@"; then
-    echo "  PASS $what" >&2
-    passed=$((passed + 1))
-  else
-    echo "  FAIL $what" >&2
-    failed=$((failed + 1))
-  fi
-}
 
 cleanup() {
   local rc=$?

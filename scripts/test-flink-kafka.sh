@@ -30,6 +30,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib/bundle.sh
 . "$repo/scripts/lib/bundle.sh"
+TEST_NAME=test-flink-kafka
+# shellcheck source=scripts/lib/checks.sh
+. "$repo/scripts/lib/checks.sh"
 work="$repo/target/flink-kafka-test"
 master=""
 own_cluster=true
@@ -49,19 +52,7 @@ done
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 
-step_began=$SECONDS
-step() { echo "[test-flink-kafka $(date +%T)] $*" >&2; step_began=$SECONDS; }
-took() { echo "[test-flink-kafka $(date +%T)]   ...$((SECONDS - step_began)) s" >&2; }
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-first_free() { # $1 first port to try; prints the first free port of the next 100
-  local p
-  for p in $(seq "$1" $(($1 + 99))); do
-    port_busy "$p" || { echo "$p"; return 0; }
-  done
-  echo "no free port from $1" >&2
-  return 1
-}
 export KAFKA_PORT="${KAFKA_PORT:-$(first_free 19092)}"
 export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$(first_free 19192)}"
 export KAFKA_DATA_DIR="$work/kafka"
@@ -74,19 +65,6 @@ fi
 master="${master#http://}"
 job() { "$repo/scripts/flink-job.sh" "--flinkMaster=$master" "$@"; }
 
-passed=0
-failed=0
-check() { # $1: what, rest: command
-  local what="$1"
-  shift
-  if "$@"; then
-    echo "  PASS $what" >&2
-    passed=$((passed + 1))
-  else
-    echo "  FAIL $what" >&2
-    failed=$((failed + 1))
-  fi
-}
 
 tm_log() { # the TaskManager log, for failure reports and the restore evidence
   if $own_cluster; then

@@ -81,22 +81,6 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
           dedupHorizon,
           DEFAULT_MAX_OUT_OF_ORDER);
     }
-
-    /** The same settings with another {@code maxOutOfOrder}. */
-    public Settings withMaxOutOfOrder(Duration value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          value);
-    }
   }
 
   private final Settings settings;

@@ -1,7 +1,5 @@
 package org.newsmentions.read;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.util.Map;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.newsmentions.parse.ArticleJsonLine;
 import org.newsmentions.parse.BadArticleException;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.RawArticle;
@@ -59,8 +58,6 @@ public final class KafkaArticleDecoder {
 
   public static final String JSON = "application/json";
   public static final String AVRO = "application/avro";
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private KafkaArticleDecoder() {}
 
@@ -124,18 +121,7 @@ public final class KafkaArticleDecoder {
     if (isBlank(a.getTitle()) && isBlank(a.getBody())) {
       throw new BadArticleException("no-text", "Avro article has neither a title nor a body");
     }
-    ObjectNode json = MAPPER.createObjectNode();
-    json.put("url", a.getUrl());
-    json.put("source_domain", a.getOutlet());
-    json.put("title", a.getTitle());
-    json.put("maintext", a.getBody());
-    json.put("date_publish", a.getPublished() == null ? null : a.getPublished().toString());
-    json.put("language", a.getLanguage());
-    try {
-      return MAPPER.writeValueAsBytes(json);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+    return ArticleJsonLine.of(a);
   }
 
   private static Article readAvro(byte[] bytes) throws BadArticleException {

@@ -1,8 +1,5 @@
 package org.newsmentions.window;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -37,6 +34,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.newsmentions.deadletter.DeadLetters;
+import org.newsmentions.parse.ArticleJsonLine;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
 
@@ -244,18 +242,8 @@ public class LatenessGate extends PTransform<PCollection<Article>, PCollectionTu
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The parsed article as one news-please JSON line, which the parser reads back. */
   static byte[] payload(Article a) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("url", a.getUrl());
-    n.put("source_domain", a.getOutlet());
-    n.put("title", a.getTitle());
-    n.put("maintext", a.getBody());
-    n.put("date_publish", a.getPublished() == null ? null : a.getPublished().toString());
-    n.put("date_download", a.getIngested() == null ? null : a.getIngested().toString());
-    n.put("language", a.getLanguage());
-    return n.toString().getBytes(StandardCharsets.UTF_8);
+    return ArticleJsonLine.of(a);
   }
 }
