@@ -56,7 +56,7 @@ public final class ProgressLine {
    * letter (the Direct Runner's window grouping counts {@code DroppedDueToLateness}, runners-core's
    * {@code droppedDueToLateness}).
    */
-  private static long byName(Map<String, Long> counters, String name) {
+  static long byName(Map<String, Long> counters, String name) {
     long sum = 0;
     for (Map.Entry<String, Long> e : counters.entrySet()) {
       String key = e.getKey();

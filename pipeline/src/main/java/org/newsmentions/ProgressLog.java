@@ -65,11 +65,7 @@ final class ProgressLog implements AutoCloseable {
   /** The progress line for a pipeline's current metrics. */
   static String line(PipelineResult result, long elapsedMillis) {
     MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
-    Map<String, Long> counters = new TreeMap<>();
-    for (MetricResult<Long> c : metrics.getCounters()) {
-      Long v = value(c);
-      counters.merge(key(c), v == null ? 0L : v, Long::sum);
-    }
+    Map<String, Long> counters = counters(metrics);
     Long watermark = null;
     String gauge = LatenessGate.class.getSimpleName() + ".watermarkEstimate";
     for (MetricResult<GaugeResult> g : metrics.getGauges()) {
@@ -79,6 +75,21 @@ final class ProgressLog implements AutoCloseable {
       }
     }
     return ProgressLine.format(counters, watermark, elapsedMillis);
+  }
+
+  /** A counter's total over all steps by name, as the progress line reads it. */
+  static long counter(PipelineResult result, String name) {
+    return ProgressLine.byName(
+        counters(result.metrics().queryMetrics(MetricsFilter.builder().build())), name);
+  }
+
+  private static Map<String, Long> counters(MetricQueryResults metrics) {
+    Map<String, Long> counters = new TreeMap<>();
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      Long v = value(c);
+      counters.merge(key(c), v == null ? 0L : v, Long::sum);
+    }
+    return counters;
   }
 
   private static String key(MetricResult<?> m) {

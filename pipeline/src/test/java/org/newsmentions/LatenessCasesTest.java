@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -106,7 +104,7 @@ class LatenessCasesTest {
     PAssert.that(counts).inFinalPane(MAY_10).containsInAnyOrder("2 mentions|2 articles|LATE|1");
     PipelineResult done = pipeline.run();
     done.waitUntilFinish();
-    assertEquals(0, counter(done, "droppedDueToLateness"));
+    assertEquals(0, ProgressLog.counter(done, "droppedDueToLateness"));
   }
 
   @Test
@@ -169,7 +167,7 @@ class LatenessCasesTest {
             "2 mentions|2 articles|LATE|2");
     PipelineResult done = pipeline.run();
     done.waitUntilFinish();
-    assertEquals(0, counter(done, "droppedDueToLateness"));
+    assertEquals(0, ProgressLog.counter(done, "droppedDueToLateness"));
   }
 
   @Test
@@ -216,8 +214,8 @@ class LatenessCasesTest {
             });
     PipelineResult done = pipeline.run();
     done.waitUntilFinish();
-    assertEquals(1, counter(done, "late"));
-    assertEquals(0, counter(done, "droppedDueToLateness"));
+    assertEquals(1, ProgressLog.counter(done, "late"));
+    assertEquals(0, ProgressLog.counter(done, "droppedDueToLateness"));
   }
 
   private static NewsMentions.Result run(TestPipeline pipeline, TestStream<RawArticle> stream) {
@@ -257,19 +255,6 @@ class LatenessCasesTest {
     } catch (org.newsmentions.parse.BadArticleException e) {
       throw new AssertionError(e);
     }
-  }
-
-  /** A counter's total over all steps, by name (any namespace). */
-  private static long counter(PipelineResult result, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
-      // Case-insensitive: the Direct Runner counts "DroppedDueToLateness".
-      if (c.getName().getName().equalsIgnoreCase(name)) {
-        total += c.getAttempted();
-      }
-    }
-    return total;
   }
 
   private static Instant instant(String iso) {

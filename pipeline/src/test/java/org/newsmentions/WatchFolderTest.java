@@ -15,8 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -55,14 +53,7 @@ class WatchFolderTest {
             Fixtures.settings(false));
     TreeSet<String> expected = new TreeSet<>();
     for (EntityMentionCount c : batch.counts()) {
-      expected.add(
-          line(
-              c.getWindowStart().toEpochMilli(),
-              c.getEntityId(),
-              c.getMentions(),
-              c.getArticles(),
-              c.getCopies(),
-              c.getOutlets()));
+      expected.add(line(c));
     }
 
     NewsMentionsOptions options =
@@ -128,14 +119,14 @@ class WatchFolderTest {
           "counts after " + TIMEOUT_MILLIS / 1000 + " s; progress: " + ProgressLog.line(result, 0));
       // Give a poll the chance to pick up the touched file, which it must not.
       Thread.sleep(3000);
-      assertEquals(raw.size() + 1, counter(result, "files"), "each file read once");
+      assertEquals(raw.size() + 1, ProgressLog.counter(result, "files"), "each file read once");
       assertEquals(
           ReferenceModel.readFiles(Fixtures.sampleFiles(), 2 * 1024 * 1024).size(),
-          counter(result, "records"),
+          ProgressLog.counter(result, "records"),
           "every record read once, none from a half-written file");
-      assertEquals(batch.deadLetters().size(), counter(result, "deadLettered"));
-      assertEquals(0, counter(result, "late"));
-      assertEquals(0, counter(result, "droppedDueToLateness"));
+      assertEquals(batch.deadLetters().size(), ProgressLog.counter(result, "deadLettered"));
+      assertEquals(0, ProgressLog.counter(result, "late"));
+      assertEquals(0, ProgressLog.counter(result, "droppedDueToLateness"));
     } finally {
       result.cancel();
     }
@@ -152,16 +143,7 @@ class WatchFolderTest {
     @ProcessElement
     public void process(@Element EntityMentionCount c) {
       String key = c.getWindowStart() + "|" + c.getEntityId();
-      Map.Entry<Long, String> now =
-          Map.entry(
-              c.getPaneIndex(),
-              line(
-                  c.getWindowStart().toEpochMilli(),
-                  c.getEntityId(),
-                  c.getMentions(),
-                  c.getArticles(),
-                  c.getCopies(),
-                  c.getOutlets()));
+      Map.Entry<Long, String> now = Map.entry(c.getPaneIndex(), line(c));
       LAST_PANES.merge(key, now, (a, b) -> a.getKey() >= b.getKey() ? a : b);
     }
   }
@@ -174,30 +156,15 @@ class WatchFolderTest {
     return out;
   }
 
-  private static String line(
-      long windowStart, String entity, long mentions, long articles, long copies, long outlets) {
-    return Instant.ofEpochMilli(windowStart)
-        + "|"
-        + entity
-        + "|"
-        + mentions
-        + "|"
-        + articles
-        + "|"
-        + copies
-        + "|"
-        + outlets;
-  }
-
-  private static long counter(PipelineResult result, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
-      // Case-insensitive: the Direct Runner counts "DroppedDueToLateness".
-      if (c.getName().getName().equalsIgnoreCase(name)) {
-        total += c.getAttempted();
-      }
-    }
-    return total;
+  /** A count's window, entity and figures as one comparable line. */
+  private static String line(EntityMentionCount c) {
+    return String.join(
+        "|",
+        c.getWindowStart().toString(),
+        c.getEntityId(),
+        String.valueOf(c.getMentions()),
+        String.valueOf(c.getArticles()),
+        String.valueOf(c.getCopies()),
+        String.valueOf(c.getOutlets()));
   }
 }
