@@ -106,12 +106,12 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
     }
     PCollectionTuple undated = cluster(undatedVisible, "Undated", StoryClusterer.UNBOUNDED);
     PCollection<KV<String, StoryVerdict>> verdicts =
-        PCollectionList.of(EnrichArticles.toGlobal(dated.get(VERDICTS), "DatedVerdicts"))
-            .and(EnrichArticles.toGlobal(undated.get(VERDICTS), "UndatedVerdicts"))
+        PCollectionList.of(EnrichArticles.toGlobal(dated.get(VERDICTS), "DatedVerdicts", streaming))
+            .and(EnrichArticles.toGlobal(undated.get(VERDICTS), "UndatedVerdicts", streaming))
             .apply("AllVerdicts", Flatten.pCollections());
     PCollection<Article> enriched =
         EnrichArticles.join(
-            input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime);
+            input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime, streaming);
     return PCollectionTuple.of(ARTICLES, enriched).and(KEPT, dated.get(KEPT));
   }
 

@@ -1,9 +1,14 @@
 package org.newsmentions.dedup;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.TimeDomain;
@@ -13,10 +18,14 @@ import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -28,9 +37,16 @@ import org.joda.time.Instant;
 import org.newsmentions.schema.Article;
 
 /**
- * Writes deduplication's verdicts into the articles: a stateful join by article version that holds
- * an article until its verdict comes, and emits it again only when a later pane changes the
- * verdict. State expires a retention period after the article's event time.
+ * Writes deduplication's verdicts into the articles.
+ *
+ * <p>Streaming: a stateful join by article version that holds an article until its verdict comes,
+ * and emits it again only when a later pane changes the verdict. State expires a retention period
+ * after the article's event time.
+ *
+ * <p>Batch: a GroupByKey on {@link #BATCH_SHARDS} shards of the version keys, joined in memory per
+ * shard. Every article has its verdict by the end of a batch run, so no state or timers are needed;
+ * and a few large groups instead of one per article keep the runners' per-bundle costs (on the
+ * Direct Runner, translating each downstream step again for every bundle) off the per-article path.
  */
 final class EnrichArticles {
   private EnrichArticles() {}
@@ -42,35 +58,103 @@ final class EnrichArticles {
               NullableCoder.of(AvroCoder.of(Article.class)),
               NullableCoder.of(DedupCoders.VerdictCoder.of())));
 
+  /** Shards of the batch join: enough for a cluster's parallelism, few enough to be cheap. */
+  static final int BATCH_SHARDS = 64;
+
   static PCollection<Article> join(
       PCollection<Article> articles,
       PCollection<KV<String, StoryVerdict>> verdicts,
       long retentionMillis,
-      boolean undatedEventTime) {
+      boolean undatedEventTime,
+      boolean streaming) {
     PCollection<KV<String, KV<Article, StoryVerdict>>> left =
         articles
             .apply("ArticleByVersion", MapElements.via(new ByVersion()))
             .setCoder(CODER)
-            .apply("ArticlesToGlobal", global());
+            .apply("ArticlesToGlobal", global(streaming));
     PCollection<KV<String, KV<Article, StoryVerdict>>> right =
         verdicts.apply("VerdictByVersion", MapElements.via(new VerdictOnly())).setCoder(CODER);
-    return PCollectionList.of(left)
-        .and(right)
-        .apply("ArticlesAndVerdicts", Flatten.pCollections())
-        .apply("WriteVerdicts", ParDo.of(new JoinFn(retentionMillis, undatedEventTime)))
-        .setCoder(AvroCoder.of(Article.class));
+    PCollection<KV<String, KV<Article, StoryVerdict>>> both =
+        PCollectionList.of(left).and(right).apply("ArticlesAndVerdicts", Flatten.pCollections());
+    PCollection<Article> joined =
+        streaming
+            ? both.apply("WriteVerdicts", ParDo.of(new JoinFn(retentionMillis, undatedEventTime)))
+            : both.apply("ByShard", WithKeys.of(new ShardOf()))
+                .setCoder(KvCoder.of(VarIntCoder.of(), CODER))
+                .apply("GroupShards", GroupByKey.create())
+                .apply("WriteVerdicts", ParDo.of(new BatchJoinFn()));
+    return joined.setCoder(AvroCoder.of(Article.class));
   }
 
-  /** Moves a collection into the global window, passing every element on as it comes. */
-  static <T> PCollection<T> toGlobal(PCollection<T> in, String name) {
-    return in.apply(name + "ToGlobal", global());
+  /**
+   * Moves a collection into the global window: in streaming passing every element on as it comes,
+   * in batch with the default trigger (one pane at the end).
+   */
+  static <T> PCollection<T> toGlobal(PCollection<T> in, String name, boolean streaming) {
+    return in.apply(name + "ToGlobal", global(streaming));
   }
 
-  private static <T> Window<T> global() {
-    return Window.<T>into(new GlobalWindows())
-        .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
-        .discardingFiredPanes()
-        .withAllowedLateness(Duration.ZERO);
+  private static <T> Window<T> global(boolean streaming) {
+    Window<T> global = Window.into(new GlobalWindows());
+    return streaming
+        ? global
+            .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
+            .discardingFiredPanes()
+            .withAllowedLateness(Duration.ZERO)
+        : global.triggering(DefaultTrigger.of()).discardingFiredPanes();
+  }
+
+  /** The batch join's shard of a version key. */
+  static class ShardOf
+      implements SerializableFunction<KV<String, KV<Article, StoryVerdict>>, Integer> {
+    @Override
+    public Integer apply(KV<String, KV<Article, StoryVerdict>> e) {
+      return Math.floorMod(e.getKey().hashCode(), BATCH_SHARDS);
+    }
+  }
+
+  /**
+   * Joins one shard's articles and verdicts in memory, in one pass (some runners' grouped values
+   * can be read only once): an article whose verdict has not come yet waits in a map. Emits each
+   * version once per distinct verdict, as {@link JoinFn} does.
+   */
+  static class BatchJoinFn
+      extends DoFn<KV<Integer, Iterable<KV<String, KV<Article, StoryVerdict>>>>, Article> {
+    private final Counter withoutVerdict =
+        Metrics.counter(DeduplicateAcrossOutlets.class, "articlesWithoutVerdict");
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<KV<String, KV<Article, StoryVerdict>>>> shard,
+        OutputReceiver<Article> out) {
+      Map<String, StoryVerdict> verdicts = new HashMap<>();
+      Map<String, StoryVerdict> emitted = new HashMap<>();
+      Map<String, Article> waiting = new HashMap<>();
+      for (KV<String, KV<Article, StoryVerdict>> e : shard.getValue()) {
+        String key = e.getKey();
+        Article a = e.getValue().getKey();
+        StoryVerdict v = e.getValue().getValue();
+        if (a != null) {
+          v = verdicts.get(key);
+          if (v == null) {
+            waiting.put(key, a);
+            continue;
+          }
+        } else {
+          verdicts.put(key, v);
+          a = waiting.get(key);
+          if (a == null) {
+            continue;
+          }
+        }
+        if (!v.equals(emitted.get(key))) {
+          emitted.put(key, v);
+          out.output(StoryDeduplicator.enrich(a, v));
+        }
+      }
+      waiting.keySet().removeAll(verdicts.keySet());
+      withoutVerdict.inc(waiting.size());
+    }
   }
 
   static class ByVersion extends SimpleFunction<Article, KV<String, KV<Article, StoryVerdict>>> {

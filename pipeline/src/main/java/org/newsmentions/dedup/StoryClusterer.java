@@ -52,20 +52,15 @@ public final class StoryClusterer implements Serializable {
     current.sort(StoryCandidate::compareForKeeping);
     int n = current.size();
     int[] root = new int[n];
-    Earlier earlier = earlierCandidates(current);
+    Earlier earlier = earlierCopies(current, horizonMillis);
     for (int i = 0; i < n; i++) {
       root[i] = i;
       if (mode == DedupMode.OFF || current.get(i).signature().length == 0) {
         continue;
       }
-      // Candidates are ascending, so the first match is the earliest copy.
-      for (int k = earlier.start[i]; k < earlier.start[i + 1]; k++) {
-        int j = earlier.index[k];
-        if (withinHorizon(current.get(i), current.get(j), horizonMillis)
-            && similar(current.get(i), current.get(j))) {
-          root[i] = root[j];
-          break;
-        }
+      // Only linked pairs are listed, ascending, so the first is the earliest copy.
+      if (earlier.start[i] < earlier.start[i + 1]) {
+        root[i] = root[earlier.index[earlier.start[i]]];
       }
     }
     Map<Integer, Set<String>> outlets = new HashMap<>();
@@ -105,21 +100,24 @@ public final class StoryClusterer implements Serializable {
   }
 
   /**
-   * For each candidate i, the ascending indices of earlier candidates: {@code index[start[i]]} to
-   * {@code index[start[i + 1] - 1]}.
+   * For each candidate i, the ascending indices of the earlier candidates it copies: {@code
+   * index[start[i]]} to {@code index[start[i + 1] - 1]}.
    */
   private record Earlier(int[] start, int[] index) {}
 
   /**
-   * For each candidate (in keeping order), the ascending indices of earlier candidates that may be
-   * copies of it: those sharing an LSH band (NEAR) or the exact text hash.
+   * For each candidate (in keeping order), the ascending indices of the earlier candidates it
+   * copies: those sharing an LSH band (NEAR) or the exact text hash that are also within the
+   * horizon and similar.
    *
    * <p>Each key (the text hash, then each band) is grouped on its own with primitive arrays: the
    * hashes sorted, the values that occur more than once found, and only their members listed. A
    * window's horizon may hold a few hundred thousand digests; a hash map entry per candidate and
-   * band (86 of them) would need gigabytes.
+   * band (86 of them) would need gigabytes. Each colliding pair is verified as it is found and only
+   * links are kept, so memory follows the number of copies, not the number of chance collisions
+   * (tens of millions in a horizon of 200,000 unrelated articles).
    */
-  private Earlier earlierCandidates(List<StoryCandidate> current) {
+  private Earlier earlierCopies(List<StoryCandidate> current, long horizonMillis) {
     int n = current.size();
     boolean[] eligible = new boolean[n];
     int maxLength = 0;
@@ -130,7 +128,11 @@ public final class StoryClusterer implements Serializable {
         maxLength = Math.max(maxLength, sig.length);
       }
     }
-    PairList pairs = new PairList();
+    PairList pairs =
+        new PairList(
+            (i, j) ->
+                withinHorizon(current.get(i), current.get(j), horizonMillis)
+                    && similar(current.get(i), current.get(j)));
     long[] hashes = new long[n];
     boolean[] has = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -164,7 +166,7 @@ public final class StoryClusterer implements Serializable {
   }
 
   /**
-   * Adds a pair (later, earlier) for every two candidates with the same hash; {@code has[i]} says
+   * Offers a pair (later, earlier) for every two candidates with the same hash; {@code has[i]} says
    * whether candidate i has this key at all.
    */
   private static void addGroups(long[] hashes, boolean[] has, PairList pairs) {
@@ -192,7 +194,7 @@ public final class StoryClusterer implements Serializable {
       if (has[i] && Arrays.binarySearch(sorted, 0, shared, hashes[i]) >= 0) {
         IntList g = groups.computeIfAbsent(hashes[i], h -> new IntList());
         for (int a = 0; a < g.size; a++) {
-          pairs.add((long) i << 32 | g.values[a]); // members come in ascending order
+          pairs.add(i, g.values[a]); // members come in ascending order
         }
         g.add(i);
       }
@@ -211,18 +213,36 @@ public final class StoryClusterer implements Serializable {
     }
   }
 
+  /** Whether candidate i (later) copies candidate j (earlier). */
+  private interface Link {
+    boolean test(int i, int j);
+  }
+
+  /** The linked pairs (later, earlier) as longs; pairs found again in other bands are merged. */
   private static final class PairList {
+    private final Link link;
     long[] values = new long[64];
     int size;
 
-    void add(long v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
+    PairList(Link link) {
+      this.link = link;
     }
 
-    long[] sortedDistinct() {
+    void add(int later, int earlier) {
+      if (!link.test(later, earlier)) {
+        return;
+      }
+      if (size == values.length) {
+        // A copy shares many bands with its original: merge repeats before growing.
+        size = distinct();
+        if (size > values.length / 2) {
+          values = Arrays.copyOf(values, values.length * 2);
+        }
+      }
+      values[size++] = (long) later << 32 | earlier;
+    }
+
+    private int distinct() {
       Arrays.sort(values, 0, size);
       int m = 0;
       for (int k = 0; k < size; k++) {
@@ -230,7 +250,11 @@ public final class StoryClusterer implements Serializable {
           values[m++] = values[k];
         }
       }
-      return Arrays.copyOf(values, m);
+      return m;
+    }
+
+    long[] sortedDistinct() {
+      return Arrays.copyOf(values, distinct());
     }
   }
 
