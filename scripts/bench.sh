@@ -26,7 +26,8 @@
 # is reported as "not run" with the reason instead of failing the run; so is a Flink size above
 # --flink-max (no limit by default). Heap sizes: BENCH_XMX_CORE (4g), BENCH_XMX_DIRECT (12g),
 # BENCH_XMX_FLINK (4g), BENCH_XMX_DEDUP (1g). Maven flags (e.g. -o) via MVN_FLAGS. Extra Direct Runner
-# options via BENCH_DIRECT_OPTS (default: --enforceImmutability=false --enforceEncodability=false).
+# options via BENCH_DIRECT_OPTS (default: --enforceImmutability=false --enforceEncodability=false),
+# extra Flink options via BENCH_FLINK_OPTS (default none; e.g. --objectReuse=true).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pipeline="$repo/pipeline"
@@ -194,9 +195,10 @@ for n in "${size_list[@]}"; do
     not_run "$n" flink "$xmx_flink" "not run: above --flink-max=$flink_max"
   elif [[ ",$only," == *,flink,* ]]; then
     tmp_out="$(mktemp -d "$out/flink-out.XXXX")"
+    # shellcheck disable=SC2086
     run "$n" flink "$xmx_flink" "$cp_flink" pipeline --corpus="$corpus" --name=flink \
       --runner=FlinkRunner --flinkMaster='[local]' --parallelism=2 \
-      --flinkConfDir="$flink_conf" --output="$tmp_out"
+      --flinkConfDir="$flink_conf" --output="$tmp_out" ${BENCH_FLINK_OPTS:-}
     rm -rf "$tmp_out"
   fi
 done

@@ -94,10 +94,13 @@ final class LocalKafka implements AutoCloseable {
 
   /** Creates a topic through the admin API (faster than the script's tool, one JVM less). */
   void createTopic(String name, int partitions, boolean compacted) throws Exception {
+    createTopic(name, partitions, compacted ? Map.of("cleanup.policy", "compact") : Map.of());
+  }
+
+  /** Creates a topic with these topic-level configs (e.g. {@code max.message.bytes}). */
+  void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
     NewTopic t = new NewTopic(name, partitions, (short) 1);
-    if (compacted) {
-      t.configs(Map.of("cleanup.policy", "compact"));
-    }
+    t.configs(configs);
     admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);
   }
 
@@ -123,12 +126,22 @@ final class LocalKafka implements AutoCloseable {
 
   /** Every record of a topic so far, in partition and offset order (key, value). */
   List<Map.Entry<String, byte[]>> readAll(String topic) {
+    List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : records(topic)) {
+      String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+      out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, r.value()));
+    }
+    return out;
+  }
+
+  /** Every record of a topic so far, headers included, in partition and offset order. */
+  List<ConsumerRecord<byte[], byte[]>> records(String topic) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config)) {
       List<TopicPartition> parts =
           c.partitionsFor(topic).stream()
@@ -140,10 +153,7 @@ final class LocalKafka implements AutoCloseable {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))
           && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-          String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-          out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, r.value()));
-        }
+        c.poll(Duration.ofMillis(200)).forEach(out::add);
       }
     }
     return out;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,8 +24,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -92,6 +95,74 @@ class StreamingKafkaTest {
     checkWithKcat("live-counts", batchCounts.keySet());
     // Every record reached the parser; the samples have no bad record.
     assertTrue(kafka.latestByKey("live-dead").isEmpty());
+  }
+
+  @Test
+  void feedKafkaPublishesOneRecordPerTextFileAndPerJsonLine(@TempDir Path dir) throws Exception {
+    Path txt = dir.resolve("01-story.txt");
+    Files.writeString(txt, " date 2025-05-08 Headline\n\nBody.\n");
+    Path jsonl = dir.resolve("feed.jsonl");
+    Files.writeString(
+        jsonl,
+        "{\"url\": \"https://a.example/1\", \"title\": \"One\"}\n\n{\"title\": \"No url\"}\n{\"trunc");
+    Path gz = dir.resolve("more.jsonl.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write("{\"url\": \"https://a.example/2\"}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    kafka.createTopic("feed-records", 1, false);
+    try (Producer<byte[], byte[]> producer = producer()) {
+      FeedKafka.Summary s =
+          FeedKafka.publish(producer, "feed-records", List.of(txt, jsonl, gz), QUIET);
+      assertEquals(new FeedKafka.Summary(3, 5, 0), s);
+    }
+    List<ConsumerRecord<byte[], byte[]>> got = kafka.records("feed-records");
+    assertEquals(5, got.size());
+    assertEquals("01-story.txt", text(got.get(0).key()));
+    assertEquals(" date 2025-05-08 Headline\n\nBody.\n", text(got.get(0).value()));
+    assertEquals("text/plain; charset=utf-8", header(got.get(0), "content-type"));
+    assertEquals("https://a.example/1", text(got.get(1).key()));
+    assertEquals("application/json", header(got.get(1), "content-type"));
+    // Blank lines are skipped; a line without url is keyed by file and line (0-based).
+    assertEquals("feed.jsonl#2", text(got.get(2).key()));
+    // A broken line is still sent: the pipeline dead-letters it with its bytes.
+    assertEquals("{\"trunc", text(got.get(3).value()));
+    assertEquals("https://a.example/2", text(got.get(4).key()));
+  }
+
+  @Test
+  void feedKafkaCountsRecordsTheBrokerRefuses(@TempDir Path dir) throws Exception {
+    Path small = dir.resolve("a-small.txt");
+    Files.writeString(small, "Headline\n\nBody.");
+    Path big = dir.resolve("b-big.txt");
+    Files.writeString(big, "Headline\n\n" + "A long body sentence. ".repeat(400));
+    // The broker, not the client, refuses batches over 1 KB on this topic. Batches of one record
+    // each: a client splitting a refused two-record batch by its own batch.size (16 KB) would
+    // rebuild the same batch and retry it for ever (KAFKA-8350).
+    kafka.createTopic("feed-small", 1, Map.of("max.message.bytes", "1024"));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    try (Producer<byte[], byte[]> producer =
+        FeedKafka.producer(
+            new KafkaClientProperties(kafka.bootstrap(), Map.of("batch.size", "1")))) {
+      FeedKafka.Summary s =
+          FeedKafka.publish(
+              producer,
+              "feed-small",
+              List.of(small, big),
+              new PrintStream(log, true, StandardCharsets.UTF_8));
+      assertEquals(new FeedKafka.Summary(2, 2, 1), s);
+    }
+    assertTrue(
+        log.toString(StandardCharsets.UTF_8).contains("b-big.txt not published"), log::toString);
+    List<ConsumerRecord<byte[], byte[]>> got = kafka.records("feed-small");
+    assertEquals(List.of("a-small.txt"), got.stream().map(r -> text(r.key())).toList());
+  }
+
+  private static String text(byte[] b) {
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+    return text(r.headers().lastHeader(name).value());
   }
 
   @Test
