@@ -9,13 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsmentions.dedup.TextFingerprint;
 
 class CorpusGeneratorTest {
   @Test
@@ -86,5 +91,79 @@ class CorpusGeneratorTest {
     assertArrayEquals(
         Files.readAllBytes(tmp.resolve("one/jsonl/part-00001.jsonl")),
         Files.readAllBytes(tmp.resolve("two/jsonl/part-00001.jsonl")));
+  }
+
+  /**
+   * The README's corpus note quotes these medians: unrelated generated articles must share about as
+   * few word 2-grams as unrelated dev-set articles, or LSH sees far more chance candidates than
+   * real news would give it.
+   */
+  @Test
+  void unrelatedArticlesShareAsFewWordPairsAsTheDevSet() throws Exception {
+    CorpusGenerator g = new CorpusGenerator(CorpusGenerator.Settings.defaults(42));
+    List<long[]> originals = new ArrayList<>();
+    while (originals.size() < 1000) {
+      g.next();
+      CorpusGenerator.Truth t = g.lastTruth();
+      if (t != null && t.role() == CorpusGenerator.Role.ORIGINAL) {
+        originals.add(shingles(t.body()));
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    List<long[]> dev = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("../eval/devset/gold.jsonl"))) {
+      StringBuilder body = new StringBuilder();
+      json.readTree(line).get("body").forEach(p -> body.append(p.asText()).append("\n\n"));
+      dev.add(shingles(body.toString()));
+    }
+    double[] generated = randomPairJaccard(originals);
+    double[] devSet = randomPairJaccard(dev);
+    System.out.printf(
+        Locale.ROOT,
+        "2-gram Jaccard of random pairs: generated originals p50 %.3f p90 %.3f; dev set p50 %.3f"
+            + " p90 %.3f%n",
+        generated[0],
+        generated[1],
+        devSet[0],
+        devSet[1]);
+    assertTrue(generated[0] < 2 * devSet[0] + 0.01, "median " + generated[0]);
+    assertTrue(generated[1] < 2 * devSet[1] + 0.01, "90th percentile " + generated[1]);
+  }
+
+  private static long[] shingles(String body) {
+    return Arrays.stream(TextFingerprint.shingles(body, 2)).distinct().sorted().toArray();
+  }
+
+  /** Median and 90th percentile of the Jaccard similarity of 5,000 random distinct pairs. */
+  private static double[] randomPairJaccard(List<long[]> sets) {
+    Random r = new Random(1);
+    double[] js = new double[5000];
+    for (int k = 0; k < js.length; ) {
+      int a = r.nextInt(sets.size());
+      int b = r.nextInt(sets.size());
+      if (a != b) {
+        js[k++] = jaccard(sets.get(a), sets.get(b));
+      }
+    }
+    Arrays.sort(js);
+    return new double[] {js[js.length / 2], js[js.length * 9 / 10]};
+  }
+
+  private static double jaccard(long[] a, long[] b) {
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return common / (double) (a.length + b.length - common);
   }
 }
