@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,7 +153,7 @@ public final class StoryClusterer implements Serializable {
         addGroups(hashes, has, pairs);
       }
     }
-    long[] sorted = pairs.sortedDistinct();
+    long[] sorted = pairs.sorted();
     int[] start = new int[n + 1];
     int[] index = new int[sorted.length];
     for (int k = 0; k < sorted.length; k++) {
@@ -218,9 +219,13 @@ public final class StoryClusterer implements Serializable {
     boolean test(int i, int j);
   }
 
-  /** The linked pairs (later, earlier) as longs; pairs found again in other bands are merged. */
+  /** The linked pairs (later, earlier) as longs, each once however many bands it shares. */
   private static final class PairList {
     private final Link link;
+
+    /** Pairs already linked: a copy shares many bands with its original, tested once. */
+    private final Set<Long> linked = new HashSet<>();
+
     long[] values = new long[64];
     int size;
 
@@ -229,32 +234,21 @@ public final class StoryClusterer implements Serializable {
     }
 
     void add(int later, int earlier) {
-      if (!link.test(later, earlier)) {
+      long pair = (long) later << 32 | earlier;
+      if (linked.contains(pair) || !link.test(later, earlier)) {
         return;
       }
+      linked.add(pair);
       if (size == values.length) {
-        // A copy shares many bands with its original: merge repeats before growing.
-        size = distinct();
-        if (size > values.length / 2) {
-          values = Arrays.copyOf(values, values.length * 2);
-        }
+        values = Arrays.copyOf(values, values.length * 2);
       }
-      values[size++] = (long) later << 32 | earlier;
+      values[size++] = pair;
     }
 
-    private int distinct() {
-      Arrays.sort(values, 0, size);
-      int m = 0;
-      for (int k = 0; k < size; k++) {
-        if (m == 0 || values[m - 1] != values[k]) {
-          values[m++] = values[k];
-        }
-      }
-      return m;
-    }
-
-    long[] sortedDistinct() {
-      return Arrays.copyOf(values, distinct());
+    long[] sorted() {
+      long[] out = Arrays.copyOf(values, size);
+      Arrays.sort(out);
+      return out;
     }
   }
 
