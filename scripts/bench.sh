@@ -17,7 +17,7 @@
 #   (4) flink   the whole pipeline on Flink --flinkMaster=[local], parallelism 2 (-Pflink-runner)
 # Results: OUT/results.tsv (raw rows) and OUT/bench-table.md (the table, also printed).
 #   --smoke    CI smoke test: default size 500 (every runner finishes in time), short timeouts; finishes in about 2 minutes.
-#   --jmh      runs the JMH microbenchmarks (pipeline/src/test/java/org/newsmentions/bench) instead;
+#   --jmh      runs the JMH microbenchmarks (testing/src/test/java/org/newsmentions/bench) instead;
 #              extra JMH arguments via JMH_ARGS, e.g. JMH_ARGS='-wi 1 -i 2'.
 #   --profile  also records the core with JFR (OUT/core-N.jfr) and prints the hottest frames.
 #   --keep-results  appends to OUT/results.tsv instead of starting it afresh (to add a measurement).
@@ -74,32 +74,27 @@ direct_opts="${BENCH_DIRECT_OPTS---enforceImmutability=false --enforceEncodabili
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 mvn_() { (cd "$repo" && mvn -q -B ${MVN_FLAGS:-} "$@") >&2; }
-stale() { # $1: stamp file; true when missing or older than the sources
-  [ ! -f "$1" ] || [ -n "$(find "$pipeline/src/main" "$repo/schemas" "$repo/pom.xml" \
-    "$pipeline/pom.xml" -newer "$1" -type f -print -quit 2>/dev/null)" ]
-}
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
+testing="$repo/testing"
 
 # --- Build ---------------------------------------------------------------------------------------
-cp_direct="$pipeline/target/classpath.txt"
-cp_flink="$pipeline/target/classpath-flink.txt"
-if stale "$cp_direct" || [ ! -f "$pipeline/target/classes/org/newsmentions/bench/Bench.class" ]; then
-  echo "Building (Direct Runner classpath)..." >&2
-  mvn_ -DskipTests package
+# Classpaths (classes plus dependencies) of the testing module, which holds Bench and the corpus
+# generator and depends on the pipeline; rebuilt by the shared helper when stale.
+cp_direct="$(module_classpath testing)"
+cp_flink=""
+if [[ ",$only," == *,flink,* ]] && ! $jmh; then
+  cp_flink="$(module_classpath testing flink)"
 fi
-if [[ ",$only," == *,flink,* ]] && ! $jmh && stale "$cp_flink"; then
-  echo "Building (Flink runner classpath, -Pflink-runner; first time downloads ~150 MB)..." >&2
-  mvn_ -DskipTests -Pflink-runner package
-fi
-classes="$pipeline/target/classes"
 
 # --- JMH -----------------------------------------------------------------------------------------
 if $jmh; then
-  cp_test="$pipeline/target/classpath-test.txt"
+  cp_test="$testing/target/classpath-test.txt"
   echo "Compiling the JMH benchmarks..." >&2
-  mvn_ -DskipTests -pl pipeline -am test-compile dependency:build-classpath \
+  mvn_ -DskipTests -pl testing -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$cp_test"
   # shellcheck disable=SC2086
-  java -Xmx1g -cp "$pipeline/target/test-classes:$classes:$(cat "$cp_test")" \
+  java -Xmx1g -cp "$testing/target/test-classes:$cp_direct:$(cat "$cp_test")" \
     org.openjdk.jmh.Main 'org.newsmentions.bench.*' -rf text -rff "$out/jmh.txt" ${JMH_ARGS:-}
   echo "JMH results: $out/jmh.txt"
   exit 0
@@ -112,12 +107,12 @@ log="$out/bench.log"
 : >"$log"
 flink_conf="$repo/scripts/flink-conf"
 bench() { # $1 xmx, $2 classpath file, $3 label for the log, rest: Bench arguments
-  local xmx="$1" cpf="$2" label="$3"
+  local xmx="$1" cpf="$2" label="$3" # cpf: the java -cp value
   shift 3
   local rc=0
   echo "[$(date +%T)] $label (-Xmx$xmx)..." >&2
   timeout --signal=TERM --kill-after=20 "$timeout_s" \
-    java "-Xmx$xmx" ${BENCH_JAVA_OPTS:-} -cp "$classes:$(cat "$cpf")" \
+    java "-Xmx$xmx" ${BENCH_JAVA_OPTS:-} -cp "$cpf" \
     org.newsmentions.bench.Bench "$@" --results="${BENCH_RESULTS:-$results}" >>"$log" 2>&1 || rc=$?
   return $rc
 }
@@ -154,7 +149,7 @@ for n in "${size_list[@]}"; do
     ! grep -q "^seed=$seed$" "$corpus/corpus.properties"; }; then
     rm -rf "$corpus"
     echo "[$(date +%T)] generating $n articles into $corpus..." >&2
-    java -Xmx512m -cp "$classes:$(cat "$cp_direct")" org.newsmentions.bench.CorpusGenerator \
+    java -Xmx512m -cp "$cp_direct" org.newsmentions.bench.CorpusGenerator \
       "$n" "$corpus" --seed="$seed" >&2
   fi
   if [[ ",$only," == *,core,* ]]; then
@@ -213,7 +208,7 @@ impl="$impl, extractor: $(grep -q PLACEHOLDER "$pipeline/src/main/java/org/newsm
     "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1);" \
     "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); seed $seed."
   echo
-  java -cp "$classes:$(cat "$cp_direct")" org.newsmentions.bench.Bench table --results="$results" --cores="$(nproc)"
+  java -cp "$cp_direct" org.newsmentions.bench.Bench table --results="$results" --cores="$(nproc)"
 } | tee "$out/bench-table.md"
 echo
 echo "Table: $out/bench-table.md  rows: $results  log: $log"

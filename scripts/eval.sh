@@ -4,9 +4,8 @@
 # Exits 1 when a target is missed.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cp_file="$repo/pipeline/target/classpath.txt"
-if [ ! -f "$cp_file" ] || [ -n "$(find "$repo/pipeline/src/main" -newer "$cp_file" -type f -print -quit)" ]; then
-  (cd "$repo" && mvn -q -B -DskipTests package) >&2
-fi
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
+cp="$(module_classpath testing)"
 cd "$repo"
-exec java -cp "$repo/pipeline/target/classes:$(cat "$cp_file")" org.newsmentions.eval.Evaluate "$@"
+exec java -cp "$cp" org.newsmentions.eval.Evaluate "$@"

@@ -11,12 +11,8 @@ if [ $# -lt 2 ]; then
   awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2
   exit 2
 fi
-cp_file="$repo/pipeline/target/classpath.txt"
-classes="$repo/pipeline/target/classes"
-if [ ! -f "$cp_file" ] || [ ! -f "$classes/org/newsmentions/bench/CorpusGenerator.class" ] ||
-  [ -n "$(find "$repo/pipeline/src/main" "$repo/pipeline/pom.xml" -newer "$cp_file" -type f -print -quit)" ]; then
-  echo "Building (first time: Maven downloads dependencies, a few minutes)..." >&2
-  (cd "$repo" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package) >&2
-fi
-exec java ${GEN_JAVA_OPTS:--Xmx512m} -cp "$classes:$(cat "$cp_file")" \
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
+cp="$(module_classpath testing)"
+exec java ${GEN_JAVA_OPTS:--Xmx512m} -cp "$cp" \
   org.newsmentions.bench.CorpusGenerator "$@"

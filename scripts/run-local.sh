@@ -7,20 +7,9 @@
 # Builds the project first when the build is missing or older than the sources.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cp_file="$repo/pipeline/target/classpath.txt"
-classes="$repo/pipeline/target/classes"
-
-needs_build() {
-  [ ! -f "$cp_file" ] || [ ! -d "$classes" ] && return 0
-  # schemas/target is pruned: every build rewrites files there.
-  [ -n "$(find "$repo/pipeline/src/main" "$repo/schemas" "$repo/pom.xml" "$repo/pipeline/pom.xml" \
-      -path "$repo/schemas/target" -prune -o -newer "$cp_file" -type f -print -quit 2>/dev/null)" ]
-}
-
-if needs_build; then
-  echo "Building (the first build downloads dependencies: a few minutes)..." >&2
-  (cd "$repo" && mvn -q -B -DskipTests package) >&2
-fi
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
+cp="$(module_classpath pipeline)"
 
 args=("$@")
 has_opt() { local o; for o in "${args[@]+"${args[@]}"}"; do [[ "$o" == --$1=* ]] && return 0; done; return 1; }
@@ -32,5 +21,5 @@ if ! has_opt input && ! has_opt inputTopic; then
   fi
 fi
 
-exec java ${JAVA_OPTS:-} -cp "$classes:$(cat "$cp_file")" org.newsmentions.NewsMentionsPipeline \
+exec java ${JAVA_OPTS:-} -cp "$cp" org.newsmentions.NewsMentionsPipeline \
   "${args[@]}"

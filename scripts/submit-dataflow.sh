@@ -21,8 +21,8 @@
 # Environment: JAVA_OPTS for the client JVM [-Xmx1g], MVN_FLAGS for the build.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/lib/bundle.sh
-. "$repo/scripts/lib/bundle.sh"
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
 
 args=()
 project="" region="" temp=""

@@ -35,8 +35,8 @@
 # Environment: JAVA_OPTS for the client JVM [-Xmx1g], MVN_FLAGS for the build, FLINK_REST_PORT.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/lib/bundle.sh
-. "$repo/scripts/lib/bundle.sh"
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
 
 master="127.0.0.1:${FLINK_REST_PORT:-8081}"
 detached=false

@@ -13,8 +13,8 @@
 #   scripts/test-dataflow-offline.sh [--work=DIR]   (default target/dataflow-offline-test)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/lib/bundle.sh
-. "$repo/scripts/lib/bundle.sh"
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
 TEST_NAME=test-dataflow-offline
 # shellcheck source=scripts/lib/checks.sh
 . "$repo/scripts/lib/checks.sh"
@@ -36,6 +36,8 @@ began=$SECONDS
 echo "[test-dataflow-offline $(date +%T)] building the bundled Dataflow jar if stale" >&2
 jar=$(bundled_jar dataflow)
 echo "[test-dataflow-offline $(date +%T)]   ...$((SECONDS - began)) s" >&2
+check "the bundled Dataflow jar holds no benchmark, evaluation or reference-model classes" \
+  jar_has_no_tooling "$jar"
 
 
 for mode in batch streaming; do

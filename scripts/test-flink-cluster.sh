@@ -18,8 +18,8 @@
 # FLINK_REST_PORT picks the port (default: the first free one from 18081). Needs curl and jq.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/lib/bundle.sh
-. "$repo/scripts/lib/bundle.sh"
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
 TEST_NAME=test-flink-cluster
 # shellcheck source=scripts/lib/checks.sh
 . "$repo/scripts/lib/checks.sh"
@@ -53,12 +53,11 @@ cleanup() {
 
 # --- 1. Build -------------------------------------------------------------------------------------
 step "building (Direct Runner classpath, bundled Flink jar)"
-if [ ! -f "$repo/pipeline/target/classpath.txt" ]; then
-  # shellcheck disable=SC2086 # MVN_FLAGS holds several flags
-  (cd "$repo" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package) >&2
-fi
+module_classpath pipeline >/dev/null
 bundled_jar flink >/dev/null
 took
+check "the bundled Flink jar holds no benchmark, evaluation or reference-model classes" \
+  jar_has_no_tooling "$(bundled_jar flink)"
 
 # --- Input: the samples plus bad records, so the dead-letter path crosses the cluster too ----------
 input_extra="$work/input-extra"

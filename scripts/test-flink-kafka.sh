@@ -28,8 +28,8 @@
 # 19092 and 19192). Needs curl, jq and kcat.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/lib/bundle.sh
-. "$repo/scripts/lib/bundle.sh"
+# shellcheck source=scripts/lib/build.sh
+. "$repo/scripts/lib/build.sh"
 TEST_NAME=test-flink-kafka
 # shellcheck source=scripts/lib/checks.sh
 . "$repo/scripts/lib/checks.sh"
@@ -88,10 +88,7 @@ cleanup() {
 
 # --- Build ----------------------------------------------------------------------------------------
 step "building (Direct Runner classpath, bundled Flink jar)"
-if [ ! -f "$repo/pipeline/target/classpath.txt" ]; then
-  # shellcheck disable=SC2086 # MVN_FLAGS holds several flags
-  (cd "$repo" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package) >&2
-fi
+module_classpath pipeline >/dev/null
 bundled_jar flink >/dev/null
 took
 

@@ -59,7 +59,7 @@ final class LocalKafka implements AutoCloseable {
 
   /** Starts a fresh broker (an empty data folder), or skips/fails the calling tests. */
   static LocalKafka start() {
-    Path data = REPO.resolve("pipeline/target/kafka-it");
+    Path data = REPO.resolve("testing/target/kafka-it");
     int port = freePort(19092);
     int controller = freePort(port == 19092 ? 19093 : 0);
     LocalKafka k = new LocalKafka(port, controller, data);
