@@ -35,7 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsmentions.options.KafkaClientProperties;
+import org.newsmentions.kafka.KafkaClientProperties;
 import org.newsmentions.options.NewsMentionsOptions;
 import org.newsmentions.parse.ArticleParser;
 import org.newsmentions.read.FeedKafka;
@@ -320,7 +320,7 @@ class StreamingKafkaTest {
   private static byte[] avroOf(String jsonLine) throws Exception {
     RawArticle raw = ReferenceModel.readFiles(List.of(tempJsonl(jsonLine)), 2 << 20).get(0);
     Article parsed =
-        new ArticleParser(NewsMentionsPipeline.settings(options(), Clock.systemUTC()).parser())
+        new ArticleParser(RunSettings.from(options(), Clock.systemUTC()).job().parser())
             .parse(raw)
             .article();
     ByteBuffer b = Article.getEncoder().encode(parsed);
@@ -338,7 +338,7 @@ class StreamingKafkaTest {
 
   /** The reference model's counts (the oracle the batch pipeline is tested against). */
   private static Map<String, String> referenceCounts(List<RawArticle> raws) {
-    NewsMentions.Settings settings = NewsMentionsPipeline.settings(options(), Clock.systemUTC());
+    NewsMentions.Settings settings = RunSettings.from(options(), Clock.systemUTC()).job();
     Map<String, String> out = new TreeMap<>();
     for (EntityMentionCount c : ReferenceModel.run(raws, settings).counts()) {
       out.put(
