@@ -62,7 +62,9 @@ class EntitiesOptionPipelineTest {
     Path list = dir.resolve("newsroom.tsv");
     Files.writeString(list, USER_LIST, StandardCharsets.UTF_8);
     NewsMentionsOptions options =
-        PipelineOptionsFactory.fromArgs("--entities=" + list).as(NewsMentionsOptions.class);
+        PipelineOptionsFactory.fromArgs(
+                "--entities=" + list, "--input=" + dir + "/*.jsonl", "--output=" + dir)
+            .as(NewsMentionsOptions.class);
     NewsMentions.Settings settings = RunSettings.from(options, Fixtures.CLOCK).job();
     assertEquals("Brightwater Ferries", settings.gazetteer().get("acme:brightwater").get().name());
     assertEquals(

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -320,9 +319,7 @@ class StreamingKafkaTest {
   private static byte[] avroOf(String jsonLine) throws Exception {
     RawArticle raw = ReferenceModel.readFiles(List.of(tempJsonl(jsonLine)), 2 << 20).get(0);
     Article parsed =
-        new ArticleParser(RunSettings.from(options(), Clock.systemUTC()).job().parser())
-            .parse(raw)
-            .article();
+        new ArticleParser(NewsMentions.Settings.defaults().parser()).parse(raw).article();
     ByteBuffer b = Article.getEncoder().encode(parsed);
     byte[] bytes = new byte[b.remaining()];
     b.get(bytes);
@@ -338,7 +335,7 @@ class StreamingKafkaTest {
 
   /** The reference model's counts (the oracle the batch pipeline is tested against). */
   private static Map<String, String> referenceCounts(List<RawArticle> raws) {
-    NewsMentions.Settings settings = RunSettings.from(options(), Clock.systemUTC()).job();
+    NewsMentions.Settings settings = NewsMentions.Settings.defaults();
     Map<String, String> out = new TreeMap<>();
     for (EntityMentionCount c : ReferenceModel.run(raws, settings).counts()) {
       out.put(
