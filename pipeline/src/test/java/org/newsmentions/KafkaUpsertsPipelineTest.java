@@ -52,7 +52,8 @@ class KafkaUpsertsPipelineTest {
             .addElements(TimestampedValue.of(CrossWindowDedupTest.ORIGINAL, start))
             .advanceWatermarkToInfinity();
     JobOutputs result = pipeline.apply(stream).apply(new NewsMentions(Fixtures.settings(true)));
-    PCollection<KV<String, byte[]>> records = WriteKafka.countRecords(result.keptStories(), true);
+    PCollection<KV<String, byte[]>> records =
+        WriteKafka.create().withAvroCounts(true).countRecords(result.keptStories());
 
     Map<String, EntityMentionCount> expected =
         byKey(

@@ -184,8 +184,10 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
             .and(EnrichArticles.toGlobal(undated.get(VERDICTS), "UndatedVerdicts", streaming))
             .apply("AllVerdicts", Flatten.pCollections());
     PCollection<Article> enriched =
-        EnrichArticles.join(
-            input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime, streaming);
+        streaming
+            ? EnrichArticles.joinStreaming(
+                input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime)
+            : EnrichArticles.joinBatch(input.get(INPUT_ARTICLES), verdicts);
     return PCollectionTuple.of(ARTICLES, enriched).and(KEPT, dated.get(KEPT));
   }
 

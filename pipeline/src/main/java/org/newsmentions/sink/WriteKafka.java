@@ -115,7 +115,7 @@ public class WriteKafka extends PTransform<JobOutputs, PDone> {
     KvCoder<String, byte[]> recordCoder =
         KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of()));
     if (countsTopic != null) {
-      countRecords(result.keptStories(), avro, kafka, countsTopic);
+      countRecords(result.keptStories(), countsTopic);
     }
     if (deadLetterTopic != null) {
       result
@@ -140,9 +140,8 @@ public class WriteKafka extends PTransform<JobOutputs, PDone> {
    * The count records of every pane, upserts (key to value) and tombstones (key to null), without
    * writing them anywhere (for tests).
    */
-  public static PCollection<KV<String, byte[]>> countRecords(
-      PCollection<KeptStories> kept, boolean avro) {
-    return countRecords(kept, avro, null, null);
+  public PCollection<KV<String, byte[]>> countRecords(PCollection<KeptStories> kept) {
+    return countRecords(kept, null);
   }
 
   /**
@@ -151,8 +150,8 @@ public class WriteKafka extends PTransform<JobOutputs, PDone> {
    * Beam does not keep the order of bundles between steps, and a separate writer step could let an
    * older pane overwrite a newer one on the compacted topic.
    */
-  static PCollection<KV<String, byte[]>> countRecords(
-      PCollection<KeptStories> kept, boolean avro, KafkaClientProperties kafka, String topic) {
+  private PCollection<KV<String, byte[]>> countRecords(
+      PCollection<KeptStories> kept, String topic) {
     return kept.apply("PaneRows", ParDo.of(new PaneRowsFn()))
         .setCoder(
             KvCoder.of(
