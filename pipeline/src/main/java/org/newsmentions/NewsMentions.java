@@ -81,14 +81,14 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
     }
 
     /**
-     * Batch; the parser's defaults (system clock); the bundled gazetteer; daily windows in UTC;
-     * undated articles counted in no window; the stages' default lateness, early firing, dedup
-     * mode, threshold and horizon, and watermark delay.
+     * Batch; the parser's defaults (system clock); the bundled gazetteer (immutable, read once);
+     * daily windows in UTC; undated articles counted in no window; the stages' default lateness,
+     * early firing, dedup mode, threshold and horizon, and watermark delay.
      */
     public static Settings defaults() {
       return new Settings(
           ParserSettings.defaults(),
-          Gazetteer.loadDefault(),
+          BundledGazetteer.INSTANCE,
           PublicationWindows.DAILY_UTC,
           UndatedPolicy.SKIP,
           false,
@@ -265,6 +265,11 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           value);
+    }
+
+    /** Read once per JVM, on first use: tests and tools call {@link #defaults()} often. */
+    private static final class BundledGazetteer {
+      static final Gazetteer INSTANCE = Gazetteer.loadDefault();
     }
 
     public ParserSettings parser() {
