@@ -1,22 +1,16 @@
 package org.newsmentions;
 
 import java.io.Serializable;
-import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
+import java.util.Objects;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
-import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Duration;
 import org.newsmentions.count.CountMentions;
 import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.dedup.DeduplicateAcrossOutlets;
-import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.entities.ExtractEntities;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.parse.ParseArticles;
@@ -25,6 +19,7 @@ import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
+import org.newsmentions.sink.JobOutputs;
 import org.newsmentions.window.LatenessGate;
 import org.newsmentions.window.PublicationWindows;
 import org.newsmentions.window.UndatedPolicy;
@@ -37,27 +32,30 @@ import org.newsmentions.window.WindowByPublication;
  * undated, in the global window) and the dead letters (parse failures and, in streaming, articles
  * that arrived after their window closed).
  */
-public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentions.Result> {
+public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs> {
 
-  /** Everything the stages need to be configured, in one serializable value. */
-  public record Settings(
-      ParserSettings parser,
-      Gazetteer gazetteer,
-      PublicationWindows windows,
-      UndatedPolicy undated,
-      boolean streaming,
-      Duration allowedLateness,
-      Duration earlyFiring,
-      DedupMode dedup,
-      double dedupThreshold,
-      Duration dedupHorizon,
-      Duration maxOutOfOrder)
-      implements Serializable {
-    /** How far the streaming sources' watermark trails the highest timestamp, by default. */
-    public static final Duration DEFAULT_MAX_OUT_OF_ORDER = Duration.standardDays(1);
+  /**
+   * Everything the stages need to be configured, in one serializable, immutable value. Start from
+   * {@link #defaults()} (the same values as the command line's defaults) and change what differs
+   * with the {@code with*} methods, each of which returns a copy: {@code
+   * Settings.defaults().withGazetteer(g).withStreaming(true)}.
+   */
+  public static final class Settings implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-    /** Settings with the default {@code maxOutOfOrder} (one day). */
-    public Settings(
+    private final ParserSettings parser;
+    private final Gazetteer gazetteer;
+    private final PublicationWindows windows;
+    private final UndatedPolicy undated;
+    private final boolean streaming;
+    private final Duration allowedLateness;
+    private final Duration earlyFiring;
+    private final DedupMode dedup;
+    private final double dedupThreshold;
+    private final Duration dedupHorizon;
+    private final Duration maxOutOfOrder;
+
+    private Settings(
         ParserSettings parser,
         Gazetteer gazetteer,
         PublicationWindows windows,
@@ -67,8 +65,195 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
         Duration earlyFiring,
         DedupMode dedup,
         double dedupThreshold,
-        Duration dedupHorizon) {
-      this(
+        Duration dedupHorizon,
+        Duration maxOutOfOrder) {
+      this.parser = Objects.requireNonNull(parser, "parser");
+      this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+      this.windows = Objects.requireNonNull(windows, "windows");
+      this.undated = Objects.requireNonNull(undated, "undated");
+      this.streaming = streaming;
+      this.allowedLateness = Objects.requireNonNull(allowedLateness, "allowedLateness");
+      this.earlyFiring = Objects.requireNonNull(earlyFiring, "earlyFiring");
+      this.dedup = Objects.requireNonNull(dedup, "dedup");
+      this.dedupThreshold = dedupThreshold;
+      this.dedupHorizon = Objects.requireNonNull(dedupHorizon, "dedupHorizon");
+      this.maxOutOfOrder = Objects.requireNonNull(maxOutOfOrder, "maxOutOfOrder");
+    }
+
+    /**
+     * Batch; the parser's defaults (system clock); the bundled gazetteer (immutable, read once);
+     * daily windows in UTC; undated articles counted in no window; the stages' default lateness,
+     * early firing, dedup mode, threshold and horizon, and watermark delay.
+     */
+    public static Settings defaults() {
+      return new Settings(
+          ParserSettings.defaults(),
+          BundledGazetteer.INSTANCE,
+          PublicationWindows.DAILY_UTC,
+          UndatedPolicy.SKIP,
+          false,
+          WindowByPublication.DEFAULT_ALLOWED_LATENESS,
+          WindowByPublication.DEFAULT_EARLY_FIRING,
+          DeduplicateAcrossOutlets.DEFAULT_MODE,
+          DeduplicateAcrossOutlets.DEFAULT_THRESHOLD,
+          DeduplicateAcrossOutlets.DEFAULT_HORIZON,
+          LatenessGate.DEFAULT_MAX_OUT_OF_ORDER);
+    }
+
+    public Settings withParser(ParserSettings value) {
+      return new Settings(
+          value,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    public Settings withGazetteer(Gazetteer value) {
+      return new Settings(
+          parser,
+          value,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    public Settings withWindows(PublicationWindows value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          value,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    public Settings withUndated(UndatedPolicy value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          value,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    /** Streaming adds the lateness gate, early and late panes, and timers on the join state. */
+    public Settings withStreaming(boolean value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          value,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    public Settings withAllowedLateness(Duration value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          value,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    public Settings withEarlyFiring(Duration value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          value,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    public Settings withDedup(DedupMode value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          value,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    public Settings withDedupThreshold(double value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          value,
+          dedupHorizon,
+          maxOutOfOrder);
+    }
+
+    public Settings withDedupHorizon(Duration value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          value,
+          maxOutOfOrder);
+    }
+
+    /** How far the streaming sources' watermark trails the highest timestamp seen. */
+    public Settings withMaxOutOfOrder(Duration value) {
+      return new Settings(
           parser,
           gazetteer,
           windows,
@@ -79,7 +264,56 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
           dedup,
           dedupThreshold,
           dedupHorizon,
-          DEFAULT_MAX_OUT_OF_ORDER);
+          value);
+    }
+
+    /** Read once per JVM, on first use: tests and tools call {@link #defaults()} often. */
+    private static final class BundledGazetteer {
+      static final Gazetteer INSTANCE = Gazetteer.loadDefault();
+    }
+
+    public ParserSettings parser() {
+      return parser;
+    }
+
+    public Gazetteer gazetteer() {
+      return gazetteer;
+    }
+
+    public PublicationWindows windows() {
+      return windows;
+    }
+
+    public UndatedPolicy undated() {
+      return undated;
+    }
+
+    public boolean streaming() {
+      return streaming;
+    }
+
+    public Duration allowedLateness() {
+      return allowedLateness;
+    }
+
+    public Duration earlyFiring() {
+      return earlyFiring;
+    }
+
+    public DedupMode dedup() {
+      return dedup;
+    }
+
+    public double dedupThreshold() {
+      return dedupThreshold;
+    }
+
+    public Duration dedupHorizon() {
+      return dedupHorizon;
+    }
+
+    public Duration maxOutOfOrder() {
+      return maxOutOfOrder;
     }
   }
 
@@ -90,7 +324,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
   }
 
   @Override
-  public Result expand(PCollection<RawArticle> raw) {
+  public JobOutputs expand(PCollection<RawArticle> raw) {
     PCollectionTuple parsed = raw.apply("ParseArticles", new ParseArticles(settings.parser()));
     PCollection<Article> onTime = parsed.get(ParseArticles.ARTICLES);
     PCollection<DeadLetter> deadLetters = parsed.get(ParseArticles.DEAD_LETTERS);
@@ -100,11 +334,11 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
       PCollectionTuple gated =
           onTime.apply(
               "LatenessGate",
-              new LatenessGate(
-                  settings.windows(),
-                  settings.undated(),
-                  settings.allowedLateness(),
-                  settings.maxOutOfOrder()));
+              LatenessGate.create()
+                  .withWindows(settings.windows())
+                  .withUndated(settings.undated())
+                  .withAllowedLateness(settings.allowedLateness())
+                  .withMaxOutOfOrder(settings.maxOutOfOrder()));
       onTime = gated.get(LatenessGate.PASSED);
       deadLetters =
           PCollectionList.of(deadLetters)
@@ -116,22 +350,23 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
     PCollectionTuple windowed =
         articles.apply(
             "WindowByPublication",
-            new WindowByPublication(
-                settings.windows(),
-                settings.undated(),
-                settings.streaming(),
-                settings.allowedLateness(),
-                settings.earlyFiring(),
-                settings.dedupHorizon()));
+            WindowByPublication.create()
+                .withWindows(settings.windows())
+                .withUndated(settings.undated())
+                .withStreaming(settings.streaming())
+                .withAllowedLateness(settings.allowedLateness())
+                .withEarlyFiring(settings.earlyFiring())
+                .withHorizon(settings.dedupHorizon()));
     // In batch every verdict is final before any state could expire, so the verdict join keeps
     // its state without a timer (Long.MAX_VALUE): an event-time timer per article only costs the
     // runner watermark bookkeeping (on the Direct Runner, 15% of a run's CPU).
-    long retention =
+    Duration retention =
         settings.streaming()
-            ? settings.windows().sizeMillis()
-                + settings.dedupHorizon().getMillis()
-                + settings.allowedLateness().getMillis()
-            : Long.MAX_VALUE;
+            ? Duration.millis(
+                settings.windows().sizeMillis()
+                    + settings.dedupHorizon().getMillis()
+                    + settings.allowedLateness().getMillis())
+            : DeduplicateAcrossOutlets.RETAIN_FOREVER;
     PCollectionTuple deduplicated =
         PCollectionTuple.of(DeduplicateAcrossOutlets.INPUT_ARTICLES, articles)
             .and(DeduplicateAcrossOutlets.DATED_DIGESTS, windowed.get(WindowByPublication.DATED))
@@ -139,96 +374,20 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, NewsMentio
                 DeduplicateAcrossOutlets.UNDATED_DIGESTS, windowed.get(WindowByPublication.UNDATED))
             .apply(
                 "DeduplicateAcrossOutlets",
-                new DeduplicateAcrossOutlets(
-                    settings.dedup(),
-                    settings.dedupThreshold(),
-                    settings.dedupHorizon().getMillis(),
-                    retention,
-                    settings.streaming(),
-                    settings.undated() == UndatedPolicy.INGEST_TIME));
+                DeduplicateAcrossOutlets.create()
+                    .withMode(settings.dedup())
+                    .withThreshold(settings.dedupThreshold())
+                    .withHorizon(settings.dedupHorizon())
+                    .withRetention(retention)
+                    .withStreaming(settings.streaming())
+                    .withUndatedByIngestTime(settings.undated() == UndatedPolicy.INGEST_TIME));
     PCollection<EntityMentionCount> counts =
         deduplicated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
-    return new Result(
+    return JobOutputs.of(
         raw.getPipeline(),
         counts,
         deduplicated.get(DeduplicateAcrossOutlets.ARTICLES),
         deadLetters,
         deduplicated.get(DeduplicateAcrossOutlets.KEPT));
-  }
-
-  /**
-   * The three outputs of the job, plus the kept stories of each window pane that the counts come
-   * from (for sinks that need whole panes, such as the Kafka upserts).
-   */
-  public static final class Result implements PInput, POutput {
-    public static final TupleTag<EntityMentionCount> COUNTS = new TupleTag<>("counts") {};
-    public static final TupleTag<Article> ARTICLES = new TupleTag<>("articles") {};
-    public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>("deadLetters") {};
-    public static final TupleTag<KeptStories> KEPT_STORIES = new TupleTag<>("keptStories") {};
-
-    private final Pipeline pipeline;
-    private final PCollection<EntityMentionCount> counts;
-    private final PCollection<Article> articles;
-    private final PCollection<DeadLetter> deadLetters;
-    private final PCollection<KeptStories> keptStories;
-
-    Result(
-        Pipeline pipeline,
-        PCollection<EntityMentionCount> counts,
-        PCollection<Article> articles,
-        PCollection<DeadLetter> deadLetters,
-        PCollection<KeptStories> keptStories) {
-      this.pipeline = pipeline;
-      this.counts = counts;
-      this.articles = articles;
-      this.deadLetters = deadLetters;
-      this.keptStories = keptStories;
-    }
-
-    public PCollection<EntityMentionCount> counts() {
-      return counts;
-    }
-
-    public PCollection<Article> articles() {
-      return articles;
-    }
-
-    public PCollection<DeadLetter> deadLetters() {
-      return deadLetters;
-    }
-
-    /** One element per dated window pane (empty panes included): what {@link #counts()} tallies. */
-    public PCollection<KeptStories> keptStories() {
-      return keptStories;
-    }
-
-    /** The same result with more dead letters (e.g. the source's) flattened into it. */
-    public Result withMoreDeadLetters(PCollection<DeadLetter> more) {
-      PCollection<DeadLetter> all =
-          org.apache.beam.sdk.values.PCollectionList.of(deadLetters)
-              .and(more)
-              .apply("AllDeadLetters", org.apache.beam.sdk.transforms.Flatten.pCollections());
-      return new Result(pipeline, counts, articles, all, keptStories);
-    }
-
-    /** Applies a sink (or any transform of all three outputs) to this result. */
-    public <O extends POutput> O apply(String name, PTransform<? super Result, O> transform) {
-      return Pipeline.applyTransform(name, this, transform);
-    }
-
-    @Override
-    public Pipeline getPipeline() {
-      return pipeline;
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(
-          COUNTS, counts, ARTICLES, articles, DEAD_LETTERS, deadLetters, KEPT_STORIES, keptStories);
-    }
-
-    @Override
-    public void finishSpecifyingOutput(
-        String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }

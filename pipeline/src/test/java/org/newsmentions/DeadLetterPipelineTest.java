@@ -23,6 +23,7 @@ import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;
+import org.newsmentions.sink.JobOutputs;
 
 /**
  * Bad records of every kind, mixed with good ones: each bad one lands in the dead letters with its
@@ -70,19 +71,8 @@ class DeadLetterPipelineTest {
     input.add(raw("good.txt", RawFormat.RAW_TEXT, GOOD_RAW.getBytes(StandardCharsets.UTF_8)));
 
     NewsMentions.Settings base = Fixtures.settings(false);
-    NewsMentions.Settings settings =
-        new NewsMentions.Settings(
-            base.parser().withMaxArticleBytes(4096),
-            base.gazetteer(),
-            base.windows(),
-            base.undated(),
-            false,
-            base.allowedLateness(),
-            base.earlyFiring(),
-            base.dedup(),
-            base.dedupThreshold(),
-            base.dedupHorizon());
-    NewsMentions.Result result =
+    NewsMentions.Settings settings = base.withParser(base.parser().withMaxArticleBytes(4096));
+    JobOutputs result =
         pipeline
             .apply(Create.of(input).withCoder(AvroCoder.of(RawArticle.class)))
             .apply(new NewsMentions(settings));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsmentions.options.NewsMentionsOptions;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;
+import org.newsmentions.sink.JobOutputs;
 
 /**
  * {@code --entities=FILE} end to end: a newsroom's own list (a company, a local politician, and a
@@ -61,8 +62,10 @@ class EntitiesOptionPipelineTest {
     Path list = dir.resolve("newsroom.tsv");
     Files.writeString(list, USER_LIST, StandardCharsets.UTF_8);
     NewsMentionsOptions options =
-        PipelineOptionsFactory.fromArgs("--entities=" + list).as(NewsMentionsOptions.class);
-    NewsMentions.Settings settings = NewsMentionsPipeline.settings(options, Fixtures.CLOCK);
+        PipelineOptionsFactory.fromArgs(
+                "--entities=" + list, "--input=" + dir + "/*.jsonl", "--output=" + dir)
+            .as(NewsMentionsOptions.class);
+    NewsMentions.Settings settings = RunSettings.from(options, Fixtures.CLOCK).job();
     assertEquals("Brightwater Ferries", settings.gazetteer().get("acme:brightwater").get().name());
     assertEquals(
         List.of("EU", "E.U.", "Brussels bloc"),
@@ -70,7 +73,7 @@ class EntitiesOptionPipelineTest {
         "an entry with a bundled id replaces the bundled one");
     assertFalse(settings.gazetteer().get("Q159").isEmpty(), "bundled entries are kept");
 
-    NewsMentions.Result result =
+    JobOutputs result =
         pipeline
             .apply(
                 Create.of(raw("ferries.jsonl#0", ARTICLE_1), raw("council.jsonl#0", ARTICLE_2))

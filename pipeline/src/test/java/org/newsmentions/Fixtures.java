@@ -11,12 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
-import org.joda.time.Duration;
-import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.parse.ParserSettings;
-import org.newsmentions.window.PublicationWindows;
-import org.newsmentions.window.UndatedPolicy;
 
 /** Shared inputs and settings for pipeline tests. */
 public final class Fixtures {
@@ -28,18 +24,12 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /** The defaults, parsing with {@link #CLOCK}; streaming or batch. */
   public static NewsMentions.Settings settings(boolean streaming) {
-    return new NewsMentions.Settings(
-        ParserSettings.defaults().withClock(CLOCK),
-        GAZETTEER,
-        new PublicationWindows(86_400_000L, "UTC"),
-        UndatedPolicy.SKIP,
-        streaming,
-        Duration.standardDays(7),
-        Duration.standardMinutes(1),
-        DedupMode.NEAR,
-        org.newsmentions.dedup.StorySignatures.DEFAULT_THRESHOLD,
-        Duration.standardDays(3));
+    return NewsMentions.Settings.defaults()
+        .withParser(ParserSettings.defaults().withClock(CLOCK))
+        .withGazetteer(GAZETTEER)
+        .withStreaming(streaming);
   }
 
   /** The bundled sample files (repo's samples/ folder), sorted. */

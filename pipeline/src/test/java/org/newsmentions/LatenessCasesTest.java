@@ -29,6 +29,7 @@ import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;
+import org.newsmentions.sink.JobOutputs;
 import org.newsmentions.window.LatenessGate;
 
 /**
@@ -97,7 +98,7 @@ class LatenessCasesTest {
             // Past the end of 10 May: the on-time pane holds both articles.
             .advanceWatermarkTo(instant("2025-05-11T01:00:00Z"))
             .advanceWatermarkToInfinity();
-    NewsMentions.Result result = run(pipeline, stream);
+    JobOutputs result = run(pipeline, stream);
     PCollection<String> counts = portugal(result);
     PAssert.that(counts).inOnTimePane(MAY_10).containsInAnyOrder("2 mentions|2 articles|ON_TIME|0");
     // When the window expires it ends with a final pane holding the same counts.
@@ -183,7 +184,7 @@ class LatenessCasesTest {
             .advanceWatermarkTo(instant("2025-05-18T06:00:00Z"))
             .addElements(stamped(RAIL_STRIKE))
             .advanceWatermarkToInfinity();
-    NewsMentions.Result result = run(pipeline, stream);
+    JobOutputs result = run(pipeline, stream);
     PCollection<String> counts = portugal(result);
     PAssert.that(counts)
         .inWindow(MAY_10)
@@ -218,7 +219,7 @@ class LatenessCasesTest {
     assertEquals(0, ProgressLog.counter(done, "droppedDueToLateness"));
   }
 
-  private static NewsMentions.Result run(TestPipeline pipeline, TestStream<RawArticle> stream) {
+  private static JobOutputs run(TestPipeline pipeline, TestStream<RawArticle> stream) {
     return pipeline.apply(stream).apply(new NewsMentions(Fixtures.settings(true)));
   }
 
@@ -227,7 +228,7 @@ class LatenessCasesTest {
   }
 
   /** Portugal's counts as "mentions|articles|timing|index". */
-  private static PCollection<String> portugal(NewsMentions.Result result) {
+  private static PCollection<String> portugal(JobOutputs result) {
     return result
         .counts()
         .apply(Filter.by((EntityMentionCount c) -> PORTUGAL.equals(c.getEntityId())))

@@ -21,6 +21,7 @@ import org.newsmentions.read.ReadArticles;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.ArticleEntity;
 import org.newsmentions.schema.EntityMentionCount;
+import org.newsmentions.sink.JobOutputs;
 
 /**
  * The five real scraped articles in ../shared/seeds through the whole pipeline, checked against
@@ -34,9 +35,11 @@ class SeedsPipelineTest {
   @Test
   void seedsCountAsACarefulReaderWould(TestPipeline pipeline) {
     Path seeds = Fixtures.seedsDir();
-    NewsMentions.Result result =
+    JobOutputs result =
         pipeline
-            .apply("ReadArticles", ReadArticles.from(seeds + "/*.txt", 2 * 1024 * 1024))
+            .apply(
+                "ReadArticles",
+                ReadArticles.from(seeds + "/*.txt").withMaxArticleBytes(2 * 1024 * 1024))
             .get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(Fixtures.settings(false)));
 

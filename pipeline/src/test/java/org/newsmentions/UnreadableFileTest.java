@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsmentions.options.NewsMentionsOptions;
 import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.sink.JobOutputs;
 
 /** A file that cannot be read is a dead letter of the read stage; the files beside it count. */
 @ExtendWith(TestPipelineExtension.class)
@@ -43,7 +44,7 @@ class UnreadableFileTest {
         PipelineOptionsFactory.fromArgs("--input=" + in + "/*", "--output=" + dir.resolve("out"))
             .as(NewsMentionsOptions.class);
 
-    NewsMentions.Result result = NewsMentionsPipeline.build(pipeline, options, Fixtures.CLOCK);
+    JobOutputs result = NewsMentionsPipeline.build(pipeline, options, Fixtures.CLOCK);
 
     PAssert.that(result.deadLetters())
         .satisfies(

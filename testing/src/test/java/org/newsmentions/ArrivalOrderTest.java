@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsmentions.reference.ReferenceModel;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
+import org.newsmentions.sink.JobOutputs;
 
 /**
  * Streaming: the same articles fed in different arrival orders, with the watermark and processing
@@ -84,7 +85,7 @@ class ArrivalOrderTest {
           stream.addElements(
               TimestampedValue.of(r, org.joda.time.Instant.parse("2025-05-07T12:00:00Z")));
     }
-    NewsMentions.Result result =
+    JobOutputs result =
         pipeline.apply(stream.advanceWatermarkToInfinity()).apply(new NewsMentions(settings));
 
     PCollection<String> finalCounts =

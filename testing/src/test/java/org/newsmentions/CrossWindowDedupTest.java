@@ -25,6 +25,7 @@ import org.newsmentions.reference.ReferenceModel;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;
+import org.newsmentions.sink.JobOutputs;
 
 /**
  * A wire story published just before midnight and copied by another outlet just after it: the two
@@ -115,7 +116,7 @@ class CrossWindowDedupTest {
             .advanceWatermarkTo(org.joda.time.Instant.parse("2025-05-14T06:00:00Z"))
             .addElements(TimestampedValue.of(ORIGINAL, arrival))
             .advanceWatermarkToInfinity();
-    NewsMentions.Result result = pipeline.apply(stream).apply(new NewsMentions(settings));
+    JobOutputs result = pipeline.apply(stream).apply(new NewsMentions(settings));
 
     ReferenceModel.Output model =
         ReferenceModel.run(List.of(ORIGINAL, COPY, INDEPENDENT), Fixtures.settings(false));
@@ -161,7 +162,7 @@ class CrossWindowDedupTest {
                     "2025-05-12T23:30:00Z"))
             .setIngested(Instant.parse("2025-05-14T08:00:00Z"))
             .build();
-    NewsMentions.Result result =
+    JobOutputs result =
         pipeline
             .apply(
                 org.apache.beam.sdk.transforms.Create.of(first, updated, first)

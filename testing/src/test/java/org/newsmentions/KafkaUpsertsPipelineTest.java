@@ -26,6 +26,7 @@ import org.newsmentions.reference.ReferenceModel;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.sink.CountUpserts;
+import org.newsmentions.sink.JobOutputs;
 import org.newsmentions.sink.WriteKafka;
 
 /**
@@ -50,9 +51,9 @@ class KafkaUpsertsPipelineTest {
             .advanceWatermarkTo(Instant.parse("2025-05-14T06:00:00Z"))
             .addElements(TimestampedValue.of(CrossWindowDedupTest.ORIGINAL, start))
             .advanceWatermarkToInfinity();
-    NewsMentions.Result result =
-        pipeline.apply(stream).apply(new NewsMentions(Fixtures.settings(true)));
-    PCollection<KV<String, byte[]>> records = WriteKafka.countRecords(result.keptStories(), true);
+    JobOutputs result = pipeline.apply(stream).apply(new NewsMentions(Fixtures.settings(true)));
+    PCollection<KV<String, byte[]>> records =
+        WriteKafka.create().withAvroCounts(true).countRecords(result.keptStories());
 
     Map<String, EntityMentionCount> expected =
         byKey(

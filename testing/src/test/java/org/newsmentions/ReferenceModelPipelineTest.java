@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsmentions.read.ReadArticles;
 import org.newsmentions.reference.ReferenceModel;
 import org.newsmentions.schema.RawArticle;
+import org.newsmentions.sink.JobOutputs;
 
 /** The Beam pipeline's output equals the in-memory reference model's on the bundled samples. */
 @ExtendWith(TestPipelineExtension.class)
@@ -28,9 +29,9 @@ class ReferenceModelPipelineTest {
     assertFalse(expected.counts().isEmpty(), "the samples should produce counts");
 
     String globs = String.join(",", files.stream().map(java.nio.file.Path::toString).toList());
-    NewsMentions.Result result =
+    JobOutputs result =
         pipeline
-            .apply("ReadArticles", ReadArticles.from(globs, 2 * 1024 * 1024))
+            .apply("ReadArticles", ReadArticles.from(globs).withMaxArticleBytes(2 * 1024 * 1024))
             .get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(settings));
 
@@ -45,7 +46,7 @@ class ReferenceModelPipelineTest {
     NewsMentions.Settings settings = Fixtures.settings(false);
     List<RawArticle> raws = ReferenceModel.readFiles(Fixtures.sampleFiles(), 2 * 1024 * 1024);
     ReferenceModel.Output expected = ReferenceModel.run(raws, settings);
-    NewsMentions.Result result =
+    JobOutputs result =
         pipeline
             .apply(Create.of(raws).withCoder(AvroCoder.of(RawArticle.class)))
             .apply("NewsMentions", new NewsMentions(settings));

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsmentions.options.KafkaClientProperties;
+import org.newsmentions.kafka.KafkaClientProperties;
 import org.newsmentions.options.NewsMentionsOptions;
 import org.newsmentions.parse.ArticleParser;
 import org.newsmentions.read.FeedKafka;
@@ -320,9 +319,7 @@ class StreamingKafkaTest {
   private static byte[] avroOf(String jsonLine) throws Exception {
     RawArticle raw = ReferenceModel.readFiles(List.of(tempJsonl(jsonLine)), 2 << 20).get(0);
     Article parsed =
-        new ArticleParser(NewsMentionsPipeline.settings(options(), Clock.systemUTC()).parser())
-            .parse(raw)
-            .article();
+        new ArticleParser(NewsMentions.Settings.defaults().parser()).parse(raw).article();
     ByteBuffer b = Article.getEncoder().encode(parsed);
     byte[] bytes = new byte[b.remaining()];
     b.get(bytes);
@@ -338,7 +335,7 @@ class StreamingKafkaTest {
 
   /** The reference model's counts (the oracle the batch pipeline is tested against). */
   private static Map<String, String> referenceCounts(List<RawArticle> raws) {
-    NewsMentions.Settings settings = NewsMentionsPipeline.settings(options(), Clock.systemUTC());
+    NewsMentions.Settings settings = NewsMentions.Settings.defaults();
     Map<String, String> out = new TreeMap<>();
     for (EntityMentionCount c : ReferenceModel.run(raws, settings).counts()) {
       out.put(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.newsmentions.dedup.KeptStory;
 
 /**
  * Per-entity counts over the kept stories of one window. A pure function of the set of stories, so

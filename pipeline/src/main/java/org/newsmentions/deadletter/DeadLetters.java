@@ -2,10 +2,12 @@ package org.newsmentions.deadletter;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import org.newsmentions.parse.TextDecoder;
 import org.newsmentions.schema.DeadLetter;
 
 /**
@@ -36,14 +38,27 @@ public final class DeadLetters {
         : letter.getPayload().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Text kept as is only when it is valid UTF-8 without NUL bytes (so it survives JSON). */
+  /**
+   * Text kept as is only when it is valid UTF-8 without NUL bytes (so it survives JSON). The check
+   * is the dead-letter format's own rule, not the parser's text decoding: dead letters are made by
+   * every stage (the sources before the parser among them), so this package depends on none.
+   */
   private static String strictUtf8(byte[] bytes) {
     for (byte b : bytes) {
       if (b == 0) {
         return null;
       }
     }
-    return TextDecoder.strictUtf8(bytes);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static String stackTrace(Throwable t) {

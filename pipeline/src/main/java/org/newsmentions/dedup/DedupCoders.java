@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.newsmentions.count.KeptStory;
 
 /**
  * Compact, deterministic coders for the values deduplication passes between stages. Java

@@ -2,6 +2,7 @@ package org.newsmentions.dedup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -53,6 +54,21 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
   public static final TupleTag<KeptStories> KEPT = new TupleTag<>() {};
   static final TupleTag<KV<String, StoryVerdict>> VERDICTS = new TupleTag<>() {};
 
+  /** Near-duplicate detection (MinHash/LSH) unless told otherwise. */
+  public static final DedupMode DEFAULT_MODE = DedupMode.NEAR;
+
+  /** The estimated Jaccard similarity above which two bodies are copies, by default. */
+  public static final double DEFAULT_THRESHOLD = StorySignatures.DEFAULT_THRESHOLD;
+
+  /** Copies published further apart than this are separate stories, by default. */
+  public static final Duration DEFAULT_HORIZON = Duration.standardDays(3);
+
+  /**
+   * A retention that never ends: the join keeps its state without a timer (batch, where every
+   * verdict is final before any state could expire).
+   */
+  public static final Duration RETAIN_FOREVER = Duration.millis(Long.MAX_VALUE);
+
   private final DedupMode mode;
   private final double threshold;
   private final long horizonMillis;
@@ -60,26 +76,84 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
   private final boolean streaming;
   private final boolean undatedByIngestTime;
 
-  /**
-   * @param horizonMillis copies further apart in publication time than this are separate stories
-   * @param retentionMillis how long after an article's event time its verdict may still change
-   *     (window length, horizon and allowed lateness): the join state is kept that long
-   * @param streaming whether the pipeline runs in streaming mode
-   * @param undatedByIngestTime whether undated articles are windowed by their ingest time
-   */
-  public DeduplicateAcrossOutlets(
+  private DeduplicateAcrossOutlets(
       DedupMode mode,
       double threshold,
       long horizonMillis,
       long retentionMillis,
       boolean streaming,
       boolean undatedByIngestTime) {
-    this.streaming = streaming;
-    this.undatedByIngestTime = undatedByIngestTime;
-    this.mode = mode;
+    if (horizonMillis < 0 || retentionMillis < 0) {
+      throw new IllegalArgumentException("the dedup horizon and retention must not be negative");
+    }
+    this.mode = Objects.requireNonNull(mode, "mode");
     this.threshold = threshold;
     this.horizonMillis = horizonMillis;
     this.retentionMillis = retentionMillis;
+    this.streaming = streaming;
+    this.undatedByIngestTime = undatedByIngestTime;
+  }
+
+  /**
+   * Batch, {@link #DEFAULT_MODE}, {@link #DEFAULT_THRESHOLD}, {@link #DEFAULT_HORIZON}, {@link
+   * #RETAIN_FOREVER}, undated articles counted in no window; change them with the {@code with*}
+   * methods, which return copies.
+   */
+  public static DeduplicateAcrossOutlets create() {
+    return new DeduplicateAcrossOutlets(
+        DEFAULT_MODE,
+        DEFAULT_THRESHOLD,
+        DEFAULT_HORIZON.getMillis(),
+        RETAIN_FOREVER.getMillis(),
+        false,
+        false);
+  }
+
+  /** How copies are recognised: not at all, identical clean text, or similar text. */
+  public DeduplicateAcrossOutlets withMode(DedupMode value) {
+    return new DeduplicateAcrossOutlets(
+        value, threshold, horizonMillis, retentionMillis, streaming, undatedByIngestTime);
+  }
+
+  /** In {@link DedupMode#NEAR}: the estimated Jaccard similarity from which bodies are copies. */
+  public DeduplicateAcrossOutlets withThreshold(double value) {
+    return new DeduplicateAcrossOutlets(
+        mode, value, horizonMillis, retentionMillis, streaming, undatedByIngestTime);
+  }
+
+  /** Copies further apart in publication time than this are separate stories. */
+  public DeduplicateAcrossOutlets withHorizon(Duration value) {
+    return new DeduplicateAcrossOutlets(
+        mode, threshold, value.getMillis(), retentionMillis, streaming, undatedByIngestTime);
+  }
+
+  /**
+   * How long after an article's event time its verdict may still change (window length, horizon and
+   * allowed lateness): the streaming join keeps its state that long. {@link #RETAIN_FOREVER} keeps
+   * it without a timer.
+   */
+  public DeduplicateAcrossOutlets withRetention(Duration value) {
+    return new DeduplicateAcrossOutlets(
+        mode, threshold, horizonMillis, value.getMillis(), streaming, undatedByIngestTime);
+  }
+
+  /**
+   * In batch an undated article is also compared with every dated one; in streaming (where that
+   * would need unbounded state) only with the other undated ones, and verdicts are joined as they
+   * come.
+   */
+  public DeduplicateAcrossOutlets withStreaming(boolean value) {
+    return new DeduplicateAcrossOutlets(
+        mode, threshold, horizonMillis, retentionMillis, value, undatedByIngestTime);
+  }
+
+  /**
+   * Whether undated articles are windowed by their ingest time (then their join state expires from
+   * it like a dated article's) rather than counted in no window.
+   */
+  public DeduplicateAcrossOutlets withUndatedByIngestTime(boolean value) {
+    return new DeduplicateAcrossOutlets(
+        mode, threshold, horizonMillis, retentionMillis, streaming, value);
   }
 
   @Override
@@ -110,8 +184,10 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
             .and(EnrichArticles.toGlobal(undated.get(VERDICTS), "UndatedVerdicts", streaming))
             .apply("AllVerdicts", Flatten.pCollections());
     PCollection<Article> enriched =
-        EnrichArticles.join(
-            input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime, streaming);
+        streaming
+            ? EnrichArticles.joinStreaming(
+                input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime)
+            : EnrichArticles.joinBatch(input.get(INPUT_ARTICLES), verdicts);
     return PCollectionTuple.of(ARTICLES, enriched).and(KEPT, dated.get(KEPT));
   }
 

@@ -61,11 +61,37 @@ final class EnrichArticles {
   /** Shards of the batch join: enough for a cluster's parallelism, few enough to be cheap. */
   static final int BATCH_SHARDS = 64;
 
-  static PCollection<Article> join(
+  /**
+   * The streaming join: each article's state waits for its verdicts as they come and expires {@code
+   * retentionMillis} after its event time (never, for {@code Long.MAX_VALUE}).
+   *
+   * @param undatedEventTime whether an undated article's ingest time is its event time (it is
+   *     windowed by it), so its state expires like a dated article's
+   */
+  static PCollection<Article> joinStreaming(
       PCollection<Article> articles,
       PCollection<KV<String, StoryVerdict>> verdicts,
       long retentionMillis,
-      boolean undatedEventTime,
+      boolean undatedEventTime) {
+    return articlesAndVerdicts(articles, verdicts, true)
+        .apply("WriteVerdicts", ParDo.of(new JoinFn(retentionMillis, undatedEventTime)))
+        .setCoder(AvroCoder.of(Article.class));
+  }
+
+  /** The batch join: every verdict is final, so articles and verdicts meet once, by shard. */
+  static PCollection<Article> joinBatch(
+      PCollection<Article> articles, PCollection<KV<String, StoryVerdict>> verdicts) {
+    return articlesAndVerdicts(articles, verdicts, false)
+        .apply("ByShard", WithKeys.of(new ShardOf()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), CODER))
+        .apply("GroupShards", GroupByKey.create())
+        .apply("WriteVerdicts", ParDo.of(new BatchJoinFn()))
+        .setCoder(AvroCoder.of(Article.class));
+  }
+
+  private static PCollection<KV<String, KV<Article, StoryVerdict>>> articlesAndVerdicts(
+      PCollection<Article> articles,
+      PCollection<KV<String, StoryVerdict>> verdicts,
       boolean streaming) {
     PCollection<KV<String, KV<Article, StoryVerdict>>> left =
         articles
@@ -74,16 +100,7 @@ final class EnrichArticles {
             .apply("ArticlesToGlobal", global(streaming));
     PCollection<KV<String, KV<Article, StoryVerdict>>> right =
         verdicts.apply("VerdictByVersion", MapElements.via(new VerdictOnly())).setCoder(CODER);
-    PCollection<KV<String, KV<Article, StoryVerdict>>> both =
-        PCollectionList.of(left).and(right).apply("ArticlesAndVerdicts", Flatten.pCollections());
-    PCollection<Article> joined =
-        streaming
-            ? both.apply("WriteVerdicts", ParDo.of(new JoinFn(retentionMillis, undatedEventTime)))
-            : both.apply("ByShard", WithKeys.of(new ShardOf()))
-                .setCoder(KvCoder.of(VarIntCoder.of(), CODER))
-                .apply("GroupShards", GroupByKey.create())
-                .apply("WriteVerdicts", ParDo.of(new BatchJoinFn()));
-    return joined.setCoder(AvroCoder.of(Article.class));
+    return PCollectionList.of(left).and(right).apply("ArticlesAndVerdicts", Flatten.pCollections());
   }
 
   /**

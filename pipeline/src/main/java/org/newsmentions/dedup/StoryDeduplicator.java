@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.newsmentions.count.KeptStory;
 import org.newsmentions.schema.Article;
 
 /**

@@ -2,7 +2,6 @@ package org.newsmentions.dedup;
 
 import java.io.Serializable;
 import java.util.List;
-import org.newsmentions.count.KeptStory;
 
 /**
  * An article reduced to what deduplication and counting need (about 1 KB): its candidate for

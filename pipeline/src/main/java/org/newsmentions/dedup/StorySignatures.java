@@ -3,7 +3,6 @@ package org.newsmentions.dedup;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.newsmentions.count.KeptStory;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.ArticleEntity;
 

@@ -37,20 +37,26 @@ public final class EntityExtractor implements Serializable {
 
   /** An extractor for the gazetteer's entities and, by rules, names it does not list. */
   public EntityExtractor(Gazetteer gazetteer) {
-    this(gazetteer, true);
-  }
-
-  /**
-   * An extractor for the gazetteer's entities; with {@code openSet}, also names outside it (people,
-   * organisations, places found by {@link OpenSetRecognizer}, ids {@code n:type:name}).
-   */
-  public EntityExtractor(Gazetteer gazetteer, boolean openSet) {
     if (gazetteer == null) {
       throw new IllegalArgumentException("gazetteer must not be null");
     }
     this.gazetteer = gazetteer;
-    this.openSet = openSet ? OpenSetRecognizer.loadDefault() : null;
+    this.openSet = OpenSetRecognizer.loadDefault();
     this.index = new Index(gazetteer);
+  }
+
+  private EntityExtractor(Gazetteer gazetteer, OpenSetRecognizer openSet, Index index) {
+    this.gazetteer = gazetteer;
+    this.openSet = openSet;
+    this.index = index;
+  }
+
+  /**
+   * This extractor with or without the names outside the gazetteer (people, organisations, places
+   * found by {@link OpenSetRecognizer}, ids {@code n:type:name}); with them by default.
+   */
+  public EntityExtractor withOpenSet(boolean value) {
+    return new EntityExtractor(gazetteer, value ? OpenSetRecognizer.loadDefault() : null, index());
   }
 
   public Gazetteer gazetteer() {

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.newsmentions.options.KafkaClientProperties;
+import org.newsmentions.kafka.KafkaClientProperties;
 import org.newsmentions.parse.ParserSettings;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;

@@ -37,6 +37,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Duration;
 import org.newsmentions.deadletter.DeadLetters;
+import org.newsmentions.parse.ParserSettings;
 import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.RawArticle;
 
@@ -78,17 +79,21 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
    */
   public ReadArticles watching(Duration interval) {
     if (interval == null || interval.getMillis() <= 0) {
-      throw new IllegalArgumentException("--watch must be a positive interval such as 30s");
+      throw new IllegalArgumentException("the watch interval must be positive, not " + interval);
     }
     return new ReadArticles(globs, maxArticleBytes, interval);
   }
 
   /**
-   * @param inputs comma-separated globs, as given to {@code --input}
+   * A bounded read of the files the globs match, records up to {@link
+   * ParserSettings#DEFAULT_MAX_ARTICLE_BYTES}.
+   *
+   * @param inputs comma-separated globs
    */
-  public static ReadArticles from(String inputs, int maxArticleBytes) {
+  public static ReadArticles from(String inputs) {
     if (inputs == null || inputs.isBlank()) {
-      throw new IllegalArgumentException("--input is required: one or more comma-separated globs");
+      throw new IllegalArgumentException(
+          "no files to read: give one or more comma-separated globs");
     }
     List<String> globs = new ArrayList<>();
     for (String g : inputs.split(",")) {
@@ -96,7 +101,15 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
         globs.add(g.trim());
       }
     }
-    return new ReadArticles(globs, maxArticleBytes, null);
+    return new ReadArticles(globs, ParserSettings.DEFAULT_MAX_ARTICLE_BYTES, null);
+  }
+
+  /** Records larger than this are dead-lettered as oversize (their payload cut to this size). */
+  public ReadArticles withMaxArticleBytes(int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("the maximum article size must be positive, not " + value);
+    }
+    return new ReadArticles(globs, value, watchInterval);
   }
 
   @Override

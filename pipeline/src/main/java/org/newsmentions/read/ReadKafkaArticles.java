@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -24,8 +25,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.joda.time.Duration;
 import org.newsmentions.deadletter.DeadLetters;
-import org.newsmentions.options.KafkaClientProperties;
+import org.newsmentions.kafka.KafkaClientProperties;
 import org.newsmentions.parse.BadArticleException;
 import org.newsmentions.parse.ParserSettings;
 import org.newsmentions.schema.DeadLetter;
@@ -55,24 +57,65 @@ public class ReadKafkaArticles extends PTransform<PBegin, PCollectionTuple> {
   private final long maxOutOfOrderMillis;
   private final ParserSettings parser;
 
-  /**
-   * @param maxOutOfOrderMillis how far the watermark trails the latest publication time seen
-   * @param parser the settings the pipeline parses with (dates are read the same way)
-   */
-  public ReadKafkaArticles(
+  private ReadKafkaArticles(
       String topic,
       KafkaClientProperties kafka,
       boolean fromBeginning,
       long maxOutOfOrderMillis,
       ParserSettings parser) {
-    if (topic == null || topic.isBlank()) {
-      throw new IllegalArgumentException("--inputTopic is empty");
-    }
-    this.topic = topic.strip();
+    this.topic = topic;
     this.kafka = kafka;
     this.fromBeginning = fromBeginning;
     this.maxOutOfOrderMillis = maxOutOfOrderMillis;
     this.parser = parser;
+  }
+
+  /**
+   * Reads {@code topic} from the committed offsets, with the Kafka client defaults of {@link
+   * KafkaClientProperties#local()}, the default parser settings and a watermark one day behind the
+   * latest publication time seen; change them with the {@code with*} methods, which return copies.
+   */
+  public static ReadKafkaArticles from(String topic) {
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("the Kafka topic to read is empty");
+    }
+    return new ReadKafkaArticles(
+        topic.strip(),
+        KafkaClientProperties.local(),
+        false,
+        DEFAULT_MAX_OUT_OF_ORDER.getMillis(),
+        ParserSettings.defaults());
+  }
+
+  /** How far the watermark trails the latest publication time seen, by default. */
+  public static final Duration DEFAULT_MAX_OUT_OF_ORDER = Duration.standardDays(1);
+
+  /** The brokers and client properties to read with. */
+  public ReadKafkaArticles withKafka(KafkaClientProperties value) {
+    return new ReadKafkaArticles(
+        topic, Objects.requireNonNull(value), fromBeginning, maxOutOfOrderMillis, parser);
+  }
+
+  /**
+   * Whether every partition is read from its earliest retained offset, ignoring the offsets that an
+   * earlier run committed.
+   */
+  public ReadKafkaArticles withFromBeginning(boolean value) {
+    return new ReadKafkaArticles(topic, kafka, value, maxOutOfOrderMillis, parser);
+  }
+
+  /** How far the watermark trails the latest publication time seen. */
+  public ReadKafkaArticles withMaxOutOfOrder(Duration value) {
+    if (value.getMillis() < 0) {
+      throw new IllegalArgumentException("maxOutOfOrder must not be negative: " + value);
+    }
+    return new ReadKafkaArticles(topic, kafka, fromBeginning, value.getMillis(), parser);
+  }
+
+  /** The settings the pipeline parses with, so publication dates are read the same way. */
+  public ReadKafkaArticles withParser(ParserSettings value) {
+    return new ReadKafkaArticles(
+        topic, kafka, fromBeginning, maxOutOfOrderMillis, Objects.requireNonNull(value));
   }
 
   @Override

@@ -2,10 +2,9 @@ package org.newsmentions.sink;
 
 import java.io.Serializable;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
-/** The output formats chosen with {@code --format}. */
+/** The file formats the sinks write (the options layer reads them from the command line). */
 public final class OutputFormats implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -22,24 +21,12 @@ public final class OutputFormats implements Serializable {
     this.formats = formats;
   }
 
-  public static OutputFormats parse(String text) {
-    EnumSet<Format> set = EnumSet.noneOf(Format.class);
-    for (String part : (text == null ? "json" : text).split(",")) {
-      String p = part.trim().toUpperCase(Locale.ROOT);
-      if (p.isEmpty()) {
-        continue;
-      }
-      try {
-        set.add(Format.valueOf(p));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "--format takes json, avro and/or csv (comma-separated), not '" + part.trim() + "'");
-      }
-    }
-    if (set.isEmpty()) {
-      set.add(Format.JSON);
-    }
-    return new OutputFormats(set);
+  /** JSON lines only: the default. */
+  public static final OutputFormats JSON_ONLY = of(EnumSet.of(Format.JSON));
+
+  /** These formats; none means {@link #JSON_ONLY}. */
+  public static OutputFormats of(Set<Format> formats) {
+    return new OutputFormats(formats.isEmpty() ? EnumSet.of(Format.JSON) : EnumSet.copyOf(formats));
   }
 
   public boolean has(Format f) {

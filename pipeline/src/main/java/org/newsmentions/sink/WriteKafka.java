@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
@@ -41,10 +42,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.newsmentions.NewsMentions;
 import org.newsmentions.count.CountMentions;
 import org.newsmentions.dedup.KeptStories;
-import org.newsmentions.options.KafkaClientProperties;
+import org.newsmentions.kafka.KafkaClientProperties;
 import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.EntityMentionCount;
 
@@ -68,29 +68,54 @@ import org.newsmentions.schema.EntityMentionCount;
  * <p>Either topic may be null (not written). Records carry the time they are written as their Kafka
  * timestamp, not the publication time, so a topic's time retention counts from the write.
  */
-public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
+public class WriteKafka extends PTransform<JobOutputs, PDone> {
   private final KafkaClientProperties kafka;
   private final String countsTopic;
   private final String deadLetterTopic;
   private final boolean avro;
 
-  /**
-   * @param avro counts as Avro binary instead of JSON
-   */
-  public WriteKafka(
+  private WriteKafka(
       KafkaClientProperties kafka, String countsTopic, String deadLetterTopic, boolean avro) {
-    this.kafka = kafka;
+    this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.countsTopic = blankToNull(countsTopic);
     this.deadLetterTopic = blankToNull(deadLetterTopic);
     this.avro = avro;
   }
 
+  /**
+   * A sink that writes nothing yet, to {@link KafkaClientProperties#local()}; name the topics and
+   * the brokers with the {@code with*} methods, which return copies.
+   */
+  public static WriteKafka create() {
+    return new WriteKafka(KafkaClientProperties.local(), null, null, false);
+  }
+
+  /** The brokers and client properties to write with. */
+  public WriteKafka withKafka(KafkaClientProperties value) {
+    return new WriteKafka(value, countsTopic, deadLetterTopic, avro);
+  }
+
+  /** The topic for the count upserts; null or blank writes none. */
+  public WriteKafka withCountsTopic(String value) {
+    return new WriteKafka(kafka, value, deadLetterTopic, avro);
+  }
+
+  /** The topic for the dead letters; null or blank writes none. */
+  public WriteKafka withDeadLetterTopic(String value) {
+    return new WriteKafka(kafka, countsTopic, value, avro);
+  }
+
+  /** Count values as Avro binary instead of JSON. */
+  public WriteKafka withAvroCounts(boolean value) {
+    return new WriteKafka(kafka, countsTopic, deadLetterTopic, value);
+  }
+
   @Override
-  public PDone expand(NewsMentions.Result result) {
+  public PDone expand(JobOutputs result) {
     KvCoder<String, byte[]> recordCoder =
         KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of()));
     if (countsTopic != null) {
-      countRecords(result.keptStories(), avro, kafka, countsTopic);
+      countRecords(result.keptStories(), countsTopic);
     }
     if (deadLetterTopic != null) {
       result
@@ -115,9 +140,8 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
    * The count records of every pane, upserts (key to value) and tombstones (key to null), without
    * writing them anywhere (for tests).
    */
-  public static PCollection<KV<String, byte[]>> countRecords(
-      PCollection<KeptStories> kept, boolean avro) {
-    return countRecords(kept, avro, null, null);
+  public PCollection<KV<String, byte[]>> countRecords(PCollection<KeptStories> kept) {
+    return countRecords(kept, null);
   }
 
   /**
@@ -126,8 +150,8 @@ public class WriteKafka extends PTransform<NewsMentions.Result, PDone> {
    * Beam does not keep the order of bundles between steps, and a separate writer step could let an
    * older pane overwrite a newer one on the compacted topic.
    */
-  static PCollection<KV<String, byte[]>> countRecords(
-      PCollection<KeptStories> kept, boolean avro, KafkaClientProperties kafka, String topic) {
+  private PCollection<KV<String, byte[]>> countRecords(
+      PCollection<KeptStories> kept, String topic) {
     return kept.apply("PaneRows", ParDo.of(new PaneRowsFn()))
         .setCoder(
             KvCoder.of(

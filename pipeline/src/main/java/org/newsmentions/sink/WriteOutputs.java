@@ -2,6 +2,7 @@ package org.newsmentions.sink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.FileSystems;
@@ -25,7 +26,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
-import org.newsmentions.NewsMentions;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.EntityMentionCount;
@@ -36,7 +36,7 @@ import org.newsmentions.schema.EntityMentionCount;
  * streaming the counts are written per publication window, each count row once, within {@link
  * #FLUSH_DELAY} of its pane (see {@link #countPanes}); the articles and dead letters every minute.
  */
-public class WriteOutputs extends PTransform<NewsMentions.Result, PDone> {
+public class WriteOutputs extends PTransform<JobOutputs, PDone> {
   private final String output;
   private final OutputFormats formats;
   private final boolean streaming;
@@ -51,28 +51,44 @@ public class WriteOutputs extends PTransform<NewsMentions.Result, PDone> {
   /** How many waiting count rows of one window are written at once without waiting longer. */
   public static final int FLUSH_ROWS = 10_000;
 
-  /** A batch sink ({@code streaming} false), or a streaming one with no late data. */
-  public WriteOutputs(String output, OutputFormats formats, boolean streaming) {
-    this(output, formats, streaming, Duration.ZERO);
+  private WriteOutputs(
+      String output, OutputFormats formats, boolean streaming, Duration allowedLateness) {
+    this.output = output;
+    this.formats = Objects.requireNonNull(formats, "formats");
+    this.streaming = streaming;
+    this.allowedLateness = Objects.requireNonNull(allowedLateness, "allowedLateness");
   }
 
   /**
-   * @param allowedLateness in streaming, the windows' allowed lateness: count rows of late and
-   *     final panes arrive this long after their window's end and must still be written
+   * A batch sink writing JSON lines under {@code output} (a local path or any Beam filesystem);
+   * change it with the {@code with*} methods, which return copies.
    */
-  public WriteOutputs(
-      String output, OutputFormats formats, boolean streaming, Duration allowedLateness) {
+  public static WriteOutputs to(String output) {
     if (output == null || output.isBlank()) {
-      throw new IllegalArgumentException("--output is required: the directory to write into");
+      throw new IllegalArgumentException("no output directory to write into");
     }
-    this.output = output;
-    this.formats = formats;
-    this.streaming = streaming;
-    this.allowedLateness = allowedLateness;
+    return new WriteOutputs(output, OutputFormats.JSON_ONLY, false, Duration.ZERO);
+  }
+
+  public WriteOutputs withFormats(OutputFormats value) {
+    return new WriteOutputs(output, value, streaming, allowedLateness);
+  }
+
+  /** A streaming sink writes each window's rows as its panes come, and the rest every minute. */
+  public WriteOutputs withStreaming(boolean value) {
+    return new WriteOutputs(output, formats, value, allowedLateness);
+  }
+
+  /**
+   * In streaming, the windows' allowed lateness: count rows of late and final panes arrive this
+   * long after their window's end and must still be written. Zero (the default) for no late data.
+   */
+  public WriteOutputs withAllowedLateness(Duration value) {
+    return new WriteOutputs(output, formats, streaming, value);
   }
 
   @Override
-  public PDone expand(NewsMentions.Result result) {
+  public PDone expand(JobOutputs result) {
     PCollection<Article> articles = result.articles();
     PCollection<DeadLetter> deadLetters = result.deadLetters();
     PCollection<EntityMentionCount> counts = result.counts();

@@ -1,5 +1,6 @@
 package org.newsmentions.window;
 
+import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -96,18 +97,62 @@ public class LatenessGate extends PTransform<PCollection<Article>, PCollectionTu
   /** Stage name of the gate's dead letters. */
   public static final String STAGE = "window";
 
+  /** How far the gate's watermark estimate trails the highest source timestamp, by default. */
+  public static final Duration DEFAULT_MAX_OUT_OF_ORDER = Duration.standardDays(1);
+
   private final PublicationWindows windows;
   private final UndatedPolicy undated;
-  private final Lateness lateness;
+  private final Duration allowedLateness;
+  private final Duration maxOutOfOrder;
 
-  public LatenessGate(
+  private LatenessGate(
       PublicationWindows windows,
       UndatedPolicy undated,
       Duration allowedLateness,
       Duration maxOutOfOrder) {
-    this.windows = windows;
-    this.undated = undated;
-    this.lateness = new Lateness(allowedLateness.getMillis(), maxOutOfOrder.getMillis());
+    this.windows = Objects.requireNonNull(windows, "windows");
+    this.undated = Objects.requireNonNull(undated, "undated");
+    this.allowedLateness = Objects.requireNonNull(allowedLateness, "allowedLateness");
+    this.maxOutOfOrder = Objects.requireNonNull(maxOutOfOrder, "maxOutOfOrder");
+    // Fails at construction on a negative duration rather than when the pipeline runs.
+    lateness();
+  }
+
+  /**
+   * A gate for daily UTC windows, undated articles counted in no window, the windows' default
+   * allowed lateness and {@link #DEFAULT_MAX_OUT_OF_ORDER}; change them with the {@code with*}
+   * methods, which return copies.
+   */
+  public static LatenessGate create() {
+    return new LatenessGate(
+        PublicationWindows.DAILY_UTC,
+        UndatedPolicy.SKIP,
+        WindowByPublication.DEFAULT_ALLOWED_LATENESS,
+        DEFAULT_MAX_OUT_OF_ORDER);
+  }
+
+  /** The windows whose closing makes an article late: those of {@link WindowByPublication}. */
+  public LatenessGate withWindows(PublicationWindows value) {
+    return new LatenessGate(value, undated, allowedLateness, maxOutOfOrder);
+  }
+
+  /** Under {@link UndatedPolicy#INGEST_TIME}, undated articles are judged by their ingest time. */
+  public LatenessGate withUndated(UndatedPolicy value) {
+    return new LatenessGate(windows, value, allowedLateness, maxOutOfOrder);
+  }
+
+  /** How long after its end a window still takes articles: the windows' allowed lateness. */
+  public LatenessGate withAllowedLateness(Duration value) {
+    return new LatenessGate(windows, undated, value, maxOutOfOrder);
+  }
+
+  /** How far behind the highest source timestamp seen the gate's watermark estimate trails. */
+  public LatenessGate withMaxOutOfOrder(Duration value) {
+    return new LatenessGate(windows, undated, allowedLateness, value);
+  }
+
+  private Lateness lateness() {
+    return new Lateness(allowedLateness.getMillis(), maxOutOfOrder.getMillis());
   }
 
   @Override
@@ -133,7 +178,7 @@ public class LatenessGate extends PTransform<PCollection<Article>, PCollectionTu
             .apply("MarkerAndArticles", Flatten.pCollections())
             .apply(
                 "JudgeLateness",
-                ParDo.of(new GateFn(windows, undated, lateness))
+                ParDo.of(new GateFn(windows, undated, lateness()))
                     .withOutputTags(PASSED, TupleTagList.of(LATE)));
     out.get(PASSED).setCoder(AvroCoder.of(Article.class));
     out.get(LATE).setCoder(AvroCoder.of(DeadLetter.class));

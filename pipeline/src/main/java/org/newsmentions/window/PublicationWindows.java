@@ -19,12 +19,15 @@ public final class PublicationWindows implements Serializable {
   private static final long DAY = 86_400_000L;
   private static final Instant ALIGNMENT_REFERENCE = Instant.parse("2025-01-01T00:00:00Z");
 
+  /** Calendar days in UTC: the default windows. */
+  public static final PublicationWindows DAILY_UTC = new PublicationWindows(DAY, "UTC");
+
   private final long sizeMillis;
   private final String zone;
 
   public PublicationWindows(long sizeMillis, String zone) {
     if (sizeMillis <= 0) {
-      throw new IllegalArgumentException("--window must be positive");
+      throw new IllegalArgumentException("the window size must be positive, not " + sizeMillis);
     }
     ZoneId.of(zone); // fails early with a clear message on a bad id
     this.sizeMillis = sizeMillis;

@@ -1,5 +1,6 @@
 package org.newsmentions.window;
 
+import java.util.Objects;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -22,6 +23,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.newsmentions.dedup.DedupCoders;
+import org.newsmentions.dedup.DeduplicateAcrossOutlets;
 import org.newsmentions.dedup.StoryDigest;
 import org.newsmentions.dedup.StorySignatures;
 import org.newsmentions.schema.Article;
@@ -46,6 +48,12 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
   public static final TupleTag<StoryDigest> DATED = new TupleTag<>() {};
   public static final TupleTag<StoryDigest> UNDATED = new TupleTag<>() {};
 
+  /** How long after its end a window takes late articles, by default. */
+  public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.standardDays(7);
+
+  /** How often a streaming window emits an early pane (processing time), by default. */
+  public static final Duration DEFAULT_EARLY_FIRING = Duration.standardMinutes(1);
+
   private final PublicationWindows windows;
   private final UndatedPolicy undated;
   private final boolean streaming;
@@ -53,19 +61,64 @@ public class WindowByPublication extends PTransform<PCollection<Article>, PColle
   private final Duration earlyFiring;
   private final Duration horizon;
 
-  public WindowByPublication(
+  private WindowByPublication(
       PublicationWindows windows,
       UndatedPolicy undated,
       boolean streaming,
       Duration allowedLateness,
       Duration earlyFiring,
       Duration horizon) {
-    this.windows = windows;
-    this.undated = undated;
+    this.windows = Objects.requireNonNull(windows, "windows");
+    this.undated = Objects.requireNonNull(undated, "undated");
     this.streaming = streaming;
-    this.allowedLateness = allowedLateness;
-    this.earlyFiring = earlyFiring;
-    this.horizon = horizon;
+    this.allowedLateness = Objects.requireNonNull(allowedLateness, "allowedLateness");
+    this.earlyFiring = Objects.requireNonNull(earlyFiring, "earlyFiring");
+    this.horizon = Objects.requireNonNull(horizon, "horizon");
+  }
+
+  /**
+   * Batch, daily UTC windows, undated articles counted in no window, {@link
+   * #DEFAULT_ALLOWED_LATENESS}, {@link #DEFAULT_EARLY_FIRING} and the dedup stage's default
+   * horizon; change them with the {@code with*} methods, which return copies.
+   */
+  public static WindowByPublication create() {
+    return new WindowByPublication(
+        PublicationWindows.DAILY_UTC,
+        UndatedPolicy.SKIP,
+        false,
+        DEFAULT_ALLOWED_LATENESS,
+        DEFAULT_EARLY_FIRING,
+        DeduplicateAcrossOutlets.DEFAULT_HORIZON);
+  }
+
+  public WindowByPublication withWindows(PublicationWindows value) {
+    return new WindowByPublication(
+        value, undated, streaming, allowedLateness, earlyFiring, horizon);
+  }
+
+  public WindowByPublication withUndated(UndatedPolicy value) {
+    return new WindowByPublication(
+        windows, value, streaming, allowedLateness, earlyFiring, horizon);
+  }
+
+  /** Streaming windows fire early, late and finally; batch ones once each. */
+  public WindowByPublication withStreaming(boolean value) {
+    return new WindowByPublication(windows, undated, value, allowedLateness, earlyFiring, horizon);
+  }
+
+  public WindowByPublication withAllowedLateness(Duration value) {
+    return new WindowByPublication(windows, undated, streaming, value, earlyFiring, horizon);
+  }
+
+  /** Streaming only: the processing-time delay of early panes. */
+  public WindowByPublication withEarlyFiring(Duration value) {
+    return new WindowByPublication(windows, undated, streaming, allowedLateness, value, horizon);
+  }
+
+  /** The dedup horizon: each digest is also sent to the windows within it. */
+  public WindowByPublication withHorizon(Duration value) {
+    return new WindowByPublication(
+        windows, undated, streaming, allowedLateness, earlyFiring, value);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.newsmentions.dedup.KeptStory;
 
 class MentionTallyTest {
   private static KeptStory.EntityRef ortiz(int mentions) {

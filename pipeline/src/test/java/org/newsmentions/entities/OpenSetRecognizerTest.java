@@ -229,7 +229,7 @@ class OpenSetRecognizerTest {
 
   @Test
   void openSetCanBeTurnedOff() {
-    EntityExtractor gazetteerOnly = new EntityExtractor(Gazetteer.loadDefault(), false);
+    EntityExtractor gazetteerOnly = new EntityExtractor(Gazetteer.loadDefault()).withOpenSet(false);
     assertTrue(gazetteerOnly.extract("", "Mayor Teodora Vasquel spoke.").isEmpty());
   }
 }

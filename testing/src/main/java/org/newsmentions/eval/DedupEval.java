@@ -28,18 +28,7 @@ final class DedupEval {
     boolean ok = true;
     List<String> details = new ArrayList<>();
     for (DedupMode mode : List.of(DedupMode.EXACT, DedupMode.NEAR)) {
-      NewsMentions.Settings settings =
-          new NewsMentions.Settings(
-              base.parser(),
-              base.gazetteer(),
-              base.windows(),
-              base.undated(),
-              false,
-              base.allowedLateness(),
-              base.earlyFiring(),
-              mode,
-              base.dedupThreshold(),
-              base.dedupHorizon());
+      NewsMentions.Settings settings = base.withStreaming(false).withDedup(mode);
       List<RawArticle> raws = new ArrayList<>();
       Map<String, DevSet.Gold> goldBySource = new HashMap<>();
       for (DevSet.Item i : items) {

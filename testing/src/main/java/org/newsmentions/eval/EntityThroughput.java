@@ -34,7 +34,7 @@ final class EntityThroughput {
     for (int run = 0; run < configs.length; run++) {
       boolean openSet = configs[run];
       boolean print = run >= 2;
-      EntityExtractor extractor = new EntityExtractor(gazetteer, openSet);
+      EntityExtractor extractor = new EntityExtractor(gazetteer).withOpenSet(openSet);
       long sink = 0;
       for (int warm = 0; warm < 200; warm++) {
         for (String[] t : texts) {

@@ -4,12 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.newsmentions.NewsMentions;
-import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.parse.ParserSettings;
-import org.newsmentions.window.PublicationWindows;
-import org.newsmentions.window.UndatedPolicy;
 
 /**
  * The evaluation command: measures parsing, entity mentions and deduplication on a labelled dev set
@@ -52,17 +49,7 @@ public final class Evaluate {
     }
     if (what.equals("all") || what.equals("dedup")) {
       NewsMentions.Settings settings =
-          new NewsMentions.Settings(
-              parser,
-              gazetteer,
-              new PublicationWindows(86_400_000L, "UTC"),
-              UndatedPolicy.SKIP,
-              false,
-              org.joda.time.Duration.standardDays(7),
-              org.joda.time.Duration.standardMinutes(1),
-              DedupMode.NEAR,
-              org.newsmentions.dedup.StorySignatures.DEFAULT_THRESHOLD,
-              org.joda.time.Duration.standardDays(3));
+          NewsMentions.Settings.defaults().withParser(parser).withGazetteer(gazetteer);
       ok &= DedupEval.run(items, settings, out);
     }
     out.println(ok ? "All targets met." : "Some targets missed (see above).");

@@ -1,4 +1,4 @@
-package org.newsmentions.count;
+package org.newsmentions.dedup;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.newsmentions.options;
+package org.newsmentions.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,11 +37,7 @@ class KafkaClientPropertiesTest {
             "acks=all",
             "bootstrap.servers=ignored:1",
             "my.plugin.setting=x"));
-    NewsMentionsOptions options =
-        PipelineOptionsFactory.fromArgs(
-                "--bootstrapServers=broker-1:9093,broker-2:9093", "--kafkaProperties=" + file)
-            .as(NewsMentionsOptions.class);
-    KafkaClientProperties k = KafkaClientProperties.from(options);
+    KafkaClientProperties k = KafkaClientProperties.withFile("broker-1:9093,broker-2:9093", file);
     assertEquals("broker-1:9093,broker-2:9093", k.bootstrapServers());
     Map<String, Object> consumer = k.consumer();
     Map<String, Object> producer = k.producer();

@@ -1,4 +1,4 @@
-package org.newsmentions.options;
+package org.newsmentions.kafka;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,38 +15,46 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * Kafka client settings: the bootstrap servers plus any properties from {@code --kafkaProperties}
- * (security, TLS, SASL, group id...), split into what the consumer and the producer accept so
- * neither logs warnings about the other's keys. A key that neither client knows (a plugin's own
- * setting) goes to both.
+ * Kafka client settings, shared by the Kafka source, the Kafka sinks and the feeder: the bootstrap
+ * servers plus any properties from a properties file (security, TLS, SASL, group id...), split into
+ * what the consumer and the producer accept so neither logs warnings about the other's keys. A key
+ * that neither client knows (a plugin's own setting) goes to both.
  *
  * <p>Defaults, each overridable by the file: the consumer's {@code group.id} is {@value
  * #DEFAULT_GROUP_ID} (offsets are committed under it) and a new group starts at the earliest
  * retained offset ({@code auto.offset.reset=earliest}), so articles published before the pipeline
- * first started are not skipped. {@code bootstrap.servers} always comes from the option.
+ * first started are not skipped. {@code bootstrap.servers} always comes from {@link
+ * #bootstrapServers()}, never from the properties.
+ *
+ * <p>It knows nothing of command-line flags: the options layer reads them into this value.
  */
 public final class KafkaClientProperties implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final String DEFAULT_GROUP_ID = "news-mentions";
 
+  /** A broker on this machine's default port, as the local scripts start it. */
+  public static final String LOCAL_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
+
   private final String bootstrapServers;
   private final Map<String, String> properties;
 
   public KafkaClientProperties(String bootstrapServers, Map<String, String> properties) {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
-      throw new IllegalArgumentException("--bootstrapServers is empty: give HOST:PORT[,HOST:PORT]");
+      throw new IllegalArgumentException("no Kafka bootstrap servers: give HOST:PORT[,HOST:PORT]");
     }
     this.bootstrapServers = bootstrapServers.strip();
     this.properties = Map.copyOf(properties);
   }
 
-  /** The settings from the options; reads {@code --kafkaProperties} when given. */
-  public static KafkaClientProperties from(KafkaOptions options) {
-    String file = options.getKafkaProperties();
-    return new KafkaClientProperties(
-        options.getBootstrapServers(),
-        file == null || file.isBlank() ? Map.of() : load(Path.of(file)));
+  /** {@link #LOCAL_BOOTSTRAP_SERVERS} with no further properties. */
+  public static KafkaClientProperties local() {
+    return new KafkaClientProperties(LOCAL_BOOTSTRAP_SERVERS, Map.of());
+  }
+
+  /** These brokers with the given properties file's settings. */
+  public static KafkaClientProperties withFile(String bootstrapServers, Path file) {
+    return new KafkaClientProperties(bootstrapServers, load(file));
   }
 
   /** A Java properties file as a map. */
@@ -55,7 +63,7 @@ public final class KafkaClientProperties implements Serializable {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read --kafkaProperties file " + file, e);
+      throw new UncheckedIOException("cannot read the Kafka properties file " + file, e);
     }
     Map<String, String> map = new HashMap<>();
     for (String name : p.stringPropertyNames()) {

@@ -1,0 +1,101 @@
+package org.newsmentions.sink;
+
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.newsmentions.dedup.KeptStories;
+import org.newsmentions.schema.Article;
+import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityMentionCount;
+
+/**
+ * The three outputs of the job, plus the kept stories of each window pane that the counts come from
+ * (for sinks that need whole panes, such as the Kafka upserts): what the sinks take. It lives with
+ * the sinks, not with the job that makes it, so the sinks need nothing from the composition root.
+ */
+public final class JobOutputs implements PInput, POutput {
+  public static final TupleTag<EntityMentionCount> COUNTS = new TupleTag<>("counts") {};
+  public static final TupleTag<Article> ARTICLES = new TupleTag<>("articles") {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>("deadLetters") {};
+  public static final TupleTag<KeptStories> KEPT_STORIES = new TupleTag<>("keptStories") {};
+
+  private final Pipeline pipeline;
+  private final PCollection<EntityMentionCount> counts;
+  private final PCollection<Article> articles;
+  private final PCollection<DeadLetter> deadLetters;
+  private final PCollection<KeptStories> keptStories;
+
+  /** The job's outputs as {@code NewsMentions} makes them. */
+  public static JobOutputs of(
+      Pipeline pipeline,
+      PCollection<EntityMentionCount> counts,
+      PCollection<Article> articles,
+      PCollection<DeadLetter> deadLetters,
+      PCollection<KeptStories> keptStories) {
+    return new JobOutputs(pipeline, counts, articles, deadLetters, keptStories);
+  }
+
+  private JobOutputs(
+      Pipeline pipeline,
+      PCollection<EntityMentionCount> counts,
+      PCollection<Article> articles,
+      PCollection<DeadLetter> deadLetters,
+      PCollection<KeptStories> keptStories) {
+    this.pipeline = pipeline;
+    this.counts = counts;
+    this.articles = articles;
+    this.deadLetters = deadLetters;
+    this.keptStories = keptStories;
+  }
+
+  public PCollection<EntityMentionCount> counts() {
+    return counts;
+  }
+
+  public PCollection<Article> articles() {
+    return articles;
+  }
+
+  public PCollection<DeadLetter> deadLetters() {
+    return deadLetters;
+  }
+
+  /** One element per dated window pane (empty panes included): what {@link #counts()} tallies. */
+  public PCollection<KeptStories> keptStories() {
+    return keptStories;
+  }
+
+  /** The same result with more dead letters (e.g. the source's) flattened into it. */
+  public JobOutputs withMoreDeadLetters(PCollection<DeadLetter> more) {
+    PCollection<DeadLetter> all =
+        PCollectionList.of(deadLetters).and(more).apply("AllDeadLetters", Flatten.pCollections());
+    return new JobOutputs(pipeline, counts, articles, all, keptStories);
+  }
+
+  /** Applies a sink (or any transform of all three outputs) to this result. */
+  public <O extends POutput> O apply(String name, PTransform<? super JobOutputs, O> transform) {
+    return Pipeline.applyTransform(name, this, transform);
+  }
+
+  @Override
+  public Pipeline getPipeline() {
+    return pipeline;
+  }
+
+  @Override
+  public Map<TupleTag<?>, PValue> expand() {
+    return Map.of(
+        COUNTS, counts, ARTICLES, articles, DEAD_LETTERS, deadLetters, KEPT_STORIES, keptStories);
+  }
+
+  @Override
+  public void finishSpecifyingOutput(
+      String transformName, PInput input, PTransform<?, ?> transform) {}
+}
