@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -31,7 +32,7 @@ final class RunReport {
           c.getName().getNamespace().replaceAll(".*\\.", "") + "." + c.getName().getName();
       totals.merge(name, v == null ? 0L : v, Long::sum);
     }
-    totals.forEach((k, v) -> out.printf("  %-45s %,d%n", k, v));
+    totals.forEach((k, v) -> out.printf(Locale.ROOT, "  %-45s %,d%n", k, v));
     if (output == null) {
       return;
     }
@@ -85,9 +86,11 @@ final class RunReport {
     List<Map.Entry<String, long[]>> top = new ArrayList<>(byEntity.entrySet());
     top.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
     out.println();
-    out.printf("%-45s %9s %9s%n", "Top entities (all windows)", "mentions", "articles");
+    out.printf(
+        Locale.ROOT, "%-45s %9s %9s%n", "Top entities (all windows)", "mentions", "articles");
     for (Map.Entry<String, long[]> e : top.subList(0, Math.min(10, top.size()))) {
-      out.printf("%-45s %9d %9d%n", names.get(e.getKey()), e.getValue()[0], e.getValue()[1]);
+      out.printf(
+          Locale.ROOT, "%-45s %9d %9d%n", names.get(e.getKey()), e.getValue()[0], e.getValue()[1]);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -39,7 +40,7 @@ public class ExtractEntities extends PTransform<PCollection<Article>, PCollectio
   /** True for articles entity extraction runs on: English or of unknown language. */
   public static boolean extractable(Article a) {
     String lang = a.getLanguage();
-    return lang == null || lang.isBlank() || lang.toLowerCase().startsWith("en");
+    return lang == null || lang.isBlank() || lang.toLowerCase(Locale.ROOT).startsWith("en");
   }
 
   static class ExtractFn extends DoFn<Article, Article> {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -125,7 +126,8 @@ final class OpenSetRecognizer implements Serializable {
 
     /** Stable id from the type and the normalised name: "n:person:olena-marchuk". */
     String id() {
-      StringBuilder b = new StringBuilder("n:").append(kind.name().toLowerCase()).append(':');
+      StringBuilder b =
+          new StringBuilder("n:").append(kind.name().toLowerCase(Locale.ROOT)).append(':');
       boolean dash = false;
       for (int i = 0; i < key.length(); i++) {
         char c = key.charAt(i);

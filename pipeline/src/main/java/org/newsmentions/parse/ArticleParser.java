@@ -51,8 +51,10 @@ public final class ArticleParser implements Serializable {
       throw new BadArticleException(
           "oversize",
           String.format(
+              Locale.ROOT,
               "record has %d bytes, more than the limit of %d",
-              buf.remaining(), settings.maxArticleBytes()));
+              buf.remaining(),
+              settings.maxArticleBytes()));
     }
     byte[] bytes = new byte[buf.remaining()];
     buf.get(bytes);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
 
 /**
  * Reads one JSON line in the shape news-please writes: {@code url}, {@code source_domain}, {@code
@@ -39,7 +40,8 @@ final class JsonArticleReader {
     }
     if (!node.isObject()) {
       throw new BadArticleException(
-          "bad-json", "expected a JSON object, got " + node.getNodeType().name().toLowerCase());
+          "bad-json",
+          "expected a JSON object, got " + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     // Every field is type-checked, also those a fallback makes unused.
     String url = string(node, "url");
@@ -62,7 +64,10 @@ final class JsonArticleReader {
     if (!v.isTextual()) {
       throw new BadArticleException(
           "bad-json",
-          "field '" + field + "' must be a string, got " + v.getNodeType().name().toLowerCase());
+          "field '"
+              + field
+              + "' must be a string, got "
+              + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return v.textValue();
   }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -83,14 +84,19 @@ public final class TextDecoder {
       throw new BadArticleException(
           "binary",
           String.format(
-              "record looks binary: %d of %d characters are control characters", controls, total));
+              Locale.ROOT,
+              "record looks binary: %d of %d characters are control characters",
+              controls,
+              total));
     }
     if (bytes.length >= 8 && d.invalidBytes > MAX_INVALID_SHARE * bytes.length) {
       throw new BadArticleException(
           "binary",
           String.format(
+              Locale.ROOT,
               "record looks binary: %d of %d bytes are not valid UTF-8",
-              d.invalidBytes, bytes.length));
+              d.invalidBytes,
+              bytes.length));
     }
     String text = out.toString();
     if (isBlank(text)) {

@@ -96,6 +96,7 @@ public final class FeedKafka {
       s = publish(producer, topic, files, System.err);
     }
     System.out.printf(
+        Locale.ROOT,
         "feed-kafka: published %,d records from %,d files to %s on %s%s%n",
         s.records() - s.failed(),
         s.files(),
@@ -124,9 +125,12 @@ public final class FeedKafka {
       producer.partitionsFor(topic);
     } catch (KafkaException e) {
       System.err.printf(
+          Locale.ROOT,
           "feed-kafka: topic %s not found on %s (%s); create it first, e.g."
               + " scripts/kafka-local.sh topics%n",
-          topic, at, e.getMessage());
+          topic,
+          at,
+          e.getMessage());
       System.exit(1);
     }
   }
@@ -153,9 +157,11 @@ public final class FeedKafka {
         }
         if (other > 0) {
           log.printf(
+              Locale.ROOT,
               "feed-kafka: skipping %d file(s) under %s that are not .txt, .jsonl, .ndjson or"
                   + " .json (name such files explicitly to send them)%n",
-              other, p);
+              other,
+              p);
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class MinHasherTest {
     MinHasher h = new MinHasher(128, SEED);
     String body = NewsTexts.body(NewsTexts.HARBOUR);
     int[] a = h.signature(shingles(body));
-    int[] b = h.signature(shingles(body.toUpperCase().replace("\n\n", " ")));
+    int[] b = h.signature(shingles(body.toUpperCase(Locale.ROOT).replace("\n\n", " ")));
     assertEquals(1.0, MinHasher.similarity(a, b));
   }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -53,7 +54,8 @@ class StoryClustererTest {
 
   private static final String A = NewsTexts.body(NewsTexts.HARBOUR);
   private static final String A_NEAR = NewsTexts.harbourWith(4, NewsTexts.HARBOUR_UPDATE);
-  private static final String A_RELAID = A.toUpperCase().replace("\n\n", "\n").replace(",", " ,  ");
+  private static final String A_RELAID =
+      A.toUpperCase(Locale.ROOT).replace("\n\n", "\n").replace(",", " ,  ");
   private static final String B = NewsTexts.body(NewsTexts.OBSERVATORY);
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -172,9 +173,13 @@ class SeedEntitiesTest {
     double mb = chars * (double) rounds / 1e6;
     // CPU time is the fairer figure on a shared machine; wall time is printed too.
     System.out.printf(
+        Locale.ROOT,
         "EntityExtractor throughput: %.1f MB, %.1f MB/s of thread CPU time (%.1f MB/s wall),"
             + " %d entities%n",
-        mb, mb / cpuSeconds, mb / seconds, found);
+        mb,
+        mb / cpuSeconds,
+        mb / seconds,
+        found);
     assertTrue(found > 0);
   }
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.newsmentions.NewsMentions;
 import org.newsmentions.dedup.DedupMode;
@@ -94,8 +95,14 @@ final class DedupEval {
       double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
       double ari = adjustedRand(gold.stream().map(DevSet.Gold::story).toList(), predicted);
       out.printf(
+          Locale.ROOT,
           "| %s | %.3f | %.3f | %.3f | %.3f | %d |%n",
-          mode.name().toLowerCase(), precision, recall, f1, ari, falseMerges);
+          mode.name().toLowerCase(Locale.ROOT),
+          precision,
+          recall,
+          f1,
+          ari,
+          falseMerges);
       if (mode == DedupMode.NEAR) {
         ok = f1 >= 0.97 && falseMerges == 0;
       }

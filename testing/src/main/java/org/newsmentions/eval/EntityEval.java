@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.newsmentions.entities.EntityExtractor;
@@ -93,15 +94,22 @@ final class EntityEval {
     for (Map.Entry<String, Score> e : scores.entrySet()) {
       Score s = e.getValue();
       out.printf(
+          Locale.ROOT,
           "| %s | %.3f | %.3f | %.3f | %d | %d |%n",
-          e.getKey(), s.precision(), s.recall(), s.f1(), s.gold, s.predicted);
+          e.getKey(),
+          s.precision(),
+          s.recall(),
+          s.f1(),
+          s.gold,
+          s.predicted);
     }
     out.println();
     misses.sort(
         (a, b) -> Integer.compare(Math.abs(b.gold - b.predicted), Math.abs(a.gold - a.predicted)));
     out.println("Worst misses (gold vs predicted):");
     for (Miss m : misses.subList(0, Math.min(25, misses.size()))) {
-      out.printf("- %s: %s gold %d, predicted %d%n", m.ref, m.entity, m.gold, m.predicted);
+      out.printf(
+          Locale.ROOT, "- %s: %s gold %d, predicted %d%n", m.ref, m.entity, m.gold, m.predicted);
     }
     out.println();
     Score gaz = scores.getOrDefault("gazetteer (all types)", new Score());

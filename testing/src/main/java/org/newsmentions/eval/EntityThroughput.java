@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.Gazetteer;
 
@@ -58,6 +59,7 @@ final class EntityThroughput {
         continue;
       }
       out.printf(
+          Locale.ROOT,
           "| %s | %.1f | %.1f | %.0f |%n",
           openSet ? "gazetteer + open-set (default)" : "gazetteer only",
           bytes * (double) rounds / cpuSeconds / 1e6,

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -58,8 +59,11 @@ final class ParsingEval {
       if (Texts.ratio(ov, Texts.size(g)) < 0.98 || Texts.ratio(ov, Texts.size(p)) < 0.98) {
         problems.add(
             String.format(
+                Locale.ROOT,
                 "%s: body precision %.3f recall %.3f",
-                gold.ref(), Texts.ratio(ov, Texts.size(p)), Texts.ratio(ov, Texts.size(g))));
+                gold.ref(),
+                Texts.ratio(ov, Texts.size(p)),
+                Texts.ratio(ov, Texts.size(g))));
       }
       Set<String> bodyLines = new HashSet<>(Texts.lines(a.getBody()));
       Set<String> goldParagraphs = new HashSet<>();
@@ -124,22 +128,39 @@ final class ParsingEval {
     out.println();
     out.println("| metric | value | target |");
     out.println("|---|---|---|");
-    out.printf("| body token precision | %.4f | |%n", precision);
-    out.printf("| body token recall | %.4f | >= 0.98 |%n", recall);
+    out.printf(Locale.ROOT, "| body token precision | %.4f | |%n", precision);
+    out.printf(Locale.ROOT, "| body token recall | %.4f | >= 0.98 |%n", recall);
     out.printf(
+        Locale.ROOT,
         "| boilerplate lines leaked | %d / %d (%.2f%%) | < 1%% |%n",
-        leaked, boilerplate, 100 * leakRate);
-    out.printf("| scraper repeats leaked | %d / %d paragraphs | 0 |%n", repeatsLeaked, repeats);
+        leaked,
+        boilerplate,
+        100 * leakRate);
     out.printf(
-        "| date accuracy (dated) | %d / %d (%.3f) | 1.00 |%n", datesRight, dated, dateAccuracy);
-    out.printf("| false dates (undated) | %d / %d | 0 |%n", falseDates, undated);
+        Locale.ROOT,
+        "| scraper repeats leaked | %d / %d paragraphs | 0 |%n",
+        repeatsLeaked,
+        repeats);
     out.printf(
+        Locale.ROOT,
+        "| date accuracy (dated) | %d / %d (%.3f) | 1.00 |%n",
+        datesRight,
+        dated,
+        dateAccuracy);
+    out.printf(Locale.ROOT, "| false dates (undated) | %d / %d | 0 |%n", falseDates, undated);
+    out.printf(
+        Locale.ROOT,
         "| outlet accuracy | %d / %d (%.3f) | |%n",
-        outletsRight, items.size(), Texts.ratio(outletsRight, items.size()));
+        outletsRight,
+        items.size(),
+        Texts.ratio(outletsRight, items.size()));
     out.printf(
+        Locale.ROOT,
         "| title accuracy | %d / %d (%.3f) | |%n",
-        titlesRight, items.size(), Texts.ratio(titlesRight, items.size()));
-    out.printf("| rejected as bad input | %d | 0 |%n", failures);
+        titlesRight,
+        items.size(),
+        Texts.ratio(titlesRight, items.size()));
+    out.printf(Locale.ROOT, "| rejected as bad input | %d | 0 |%n", failures);
     out.println();
     if (!problems.isEmpty()) {
       out.println("Problems:");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -76,7 +77,7 @@ class LanguageIdentifierTest {
       LanguageIdentifier.detect(text);
     }
     double perSecond = n / ((System.nanoTime() - start) / 1e9);
-    System.out.printf("language detection: %.0f texts/s on one thread%n", perSecond);
+    System.out.printf(Locale.ROOT, "language detection: %.0f texts/s on one thread%n", perSecond);
     assertTrue(perSecond > 200, "only " + perSecond + " texts/s");
   }
 
