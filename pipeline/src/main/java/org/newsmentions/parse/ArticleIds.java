@@ -11,11 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stable article ids, so the same article read from a file or from Kafka gets one id.
+ * Stable article ids: one id names one document, never one text.
  *
- * <p>With a URL: {@code "u:"} + the first 16 hex digits of SHA-256 of the normalised URL. Without
- * one: {@code "t:"} + the same hash of the whitespace-normalised clean title, a newline and the
- * whitespace-normalised clean body.
+ * <p>With a URL: {@code "u:"} + the first 16 hex digits of SHA-256 of the normalised URL, so a page
+ * fetched again (from a crawl, a file or Kafka) keeps its id. Without one: {@code "s:"} + the same
+ * hash of the record's source (file path, {@code path#line} of a JSON line, {@code path@offset} of
+ * a WARC record, {@code kafka:topic/partition/offset}), so only the same record read again gets the
+ * same id. Two documents with identical text keep two ids: they are copies of one story, which
+ * deduplication marks, not one document, which superseding would drop.
  */
 public final class ArticleIds {
 
@@ -26,13 +29,13 @@ public final class ArticleIds {
 
   private ArticleIds() {}
 
-  /** The id of an article: by URL when there is one, else by its clean text. */
-  public static String of(String url, String title, String body) {
+  /** The id of an article: by URL when there is one, else by where it was read from. */
+  public static String of(String url, String source) {
     String normal = normalizeUrl(url);
     if (normal != null) {
       return "u:" + sha256Prefix(normal);
     }
-    return "t:" + sha256Prefix(normalizeSpace(title) + "\n" + normalizeSpace(body));
+    return "s:" + sha256Prefix(source == null ? "" : source);
   }
 
   /**

@@ -110,7 +110,7 @@ public final class ArticleParser implements Serializable {
     String body = clean.body();
     Article article =
         Article.newBuilder()
-            .setId(ArticleIds.of(url, clean.title(), body))
+            .setId(ArticleIds.of(url, raw.getSource()))
             .setSource(raw.getSource())
             .setUrl(url)
             .setOutlet(outlet)

@@ -24,21 +24,21 @@ class ArticleIdsTest {
   }
 
   @Test
-  void sameUrlModuloNoiseGivesSameId() {
-    String a = ArticleIds.of("https://www.example.org/story/1?utm_campaign=z", "T", "B");
-    String b = ArticleIds.of("https://example.org/story/1/", "Other", "Other");
+  void sameUrlModuloNoiseGivesSameIdWhateverTheSource() {
+    String a = ArticleIds.of("https://www.example.org/story/1?utm_campaign=z", "a.jsonl#0");
+    String b = ArticleIds.of("https://example.org/story/1/", "kafka:news/0/17");
     assertEquals(a, b);
     assertTrue(a.matches("u:[0-9a-f]{16}"), a);
-    assertNotEquals(a, ArticleIds.of("https://example.org/story/2", "T", "B"));
+    assertNotEquals(a, ArticleIds.of("https://example.org/story/2", "a.jsonl#0"));
   }
 
   @Test
-  void withoutUrlTheIdComesFromTitleAndBody() {
-    String a = ArticleIds.of(null, "Bridge  reopens", "Traffic flows\n\nagain.");
-    String b = ArticleIds.of("", " Bridge reopens ", "Traffic flows again.");
-    assertEquals(a, b);
-    assertTrue(a.matches("t:[0-9a-f]{16}"), a);
-    assertEquals("t:" + ArticleIds.sha256Prefix("Bridge reopens\nTraffic flows again."), a);
-    assertNotEquals(a, ArticleIds.of(null, "Bridge reopens", "Traffic flows again!"));
+  void withoutUrlTheIdComesFromTheSourceNeverFromTheText() {
+    String a = ArticleIds.of(null, "/scraped/a.txt");
+    assertEquals(a, ArticleIds.of("  ", "/scraped/a.txt"));
+    assertTrue(a.matches("s:[0-9a-f]{16}"), a);
+    assertEquals("s:" + ArticleIds.sha256Prefix("/scraped/a.txt"), a);
+    // Two files with the same text are two documents.
+    assertNotEquals(a, ArticleIds.of(null, "/scraped/b.txt"));
   }
 }

@@ -83,7 +83,7 @@ class ArticleParserTest {
     assertEquals(INGESTED, a.getIngested());
     assertNull(a.getUrl());
     assertEquals("en", a.getLanguage()); // detected: raw text carries no language
-    assertTrue(a.getId().startsWith("t:"));
+    assertEquals(ArticleIds.of(null, "test/source.txt"), a.getId()); // no URL: by source
     assertNull(a.getDuplicateOf());
     assertEquals(1, a.getCopies());
     assertFalse(out.dateRejected());
