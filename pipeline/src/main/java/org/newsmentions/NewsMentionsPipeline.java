@@ -100,7 +100,8 @@ public final class NewsMentionsPipeline {
   private static ReadArticles fileSource(RunSettings settings) {
     ReadArticles files =
         ReadArticles.from(settings.input())
-            .withMaxArticleBytes(settings.job().parser().maxArticleBytes());
+            .withMaxArticleBytes(settings.job().parser().maxArticleBytes())
+            .withMaxPageBytes(settings.job().parser().maxPageBytes());
     return settings.watch() == null ? files : files.watching(settings.watch());
   }
 

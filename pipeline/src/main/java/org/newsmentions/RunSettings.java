@@ -78,7 +78,8 @@ public final class RunSettings {
             .withParser(
                 parser(o.getDateOrderFile())
                     .withClock(clock)
-                    .withMaxArticleBytes(OptionValues.maxArticleBytes(o.getMaxArticleBytes())))
+                    .withMaxArticleBytes(OptionValues.maxArticleBytes(o.getMaxArticleBytes()))
+                    .withMaxPageBytes(OptionValues.maxPageBytes(o.getMaxPageBytes())))
             .withGazetteer(gazetteer(o.getEntities()))
             .withWindows(OptionValues.windows(o.getWindow(), o.getWindowTimeZone()))
             .withUndated(OptionValues.undated(o.getUndated()))

@@ -111,6 +111,14 @@ public final class OptionValues {
     return new PublicationWindows(size.getMillis(), timeZone.trim());
   }
 
+  /** {@code --maxPageBytes}: a positive number of bytes. */
+  public static int maxPageBytes(int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("--maxPageBytes must be positive, not " + value);
+    }
+    return value;
+  }
+
   /** {@code --maxArticleBytes}: a positive number of bytes. */
   public static int maxArticleBytes(int value) {
     if (value <= 0) {

@@ -24,6 +24,15 @@ public interface SourceOptions extends PipelineOptions {
   void setMaxArticleBytes(int value);
 
   @Description(
+      "Raw HTML pages (files, WARC records, JSON lines with an 'html' field) larger than this many"
+          + " bytes are dead-lettered as 'oversize'; the text extracted from a page is still bounded"
+          + " by --maxArticleBytes.")
+  @Default.Integer(ParserSettings.DEFAULT_MAX_PAGE_BYTES)
+  int getMaxPageBytes();
+
+  void setMaxPageBytes(int value);
+
+  @Description(
       "Optional TSV of outlets that write numeric dates month first (outlet key, then month-first"
           + " or day-first), laid over the bundled list. Day first is the default.")
   String getDateOrderFile();

@@ -24,21 +24,32 @@ public final class ParserSettings implements Serializable {
   /** Default cap on one article's raw bytes; larger records are dead-lettered as oversize. */
   public static final int DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
+  /**
+   * Default cap on one raw HTML page (a file, a WARC record, a JSON line carrying an {@code html}
+   * field). Real pages run to several MB of scripts and markup around a few KB of text, so pages get
+   * a larger limit of their own; the text extracted from them is still bounded by {@link
+   * #DEFAULT_MAX_ARTICLE_BYTES}.
+   */
+  public static final int DEFAULT_MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
   /** Dates later than now plus this are treated as no date. */
   public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofDays(2);
 
   private final Clock clock;
   private final int maxArticleBytes;
+  private final int maxPageBytes;
   private final Duration futureTolerance;
   private final Map<String, Boolean> monthFirstOutlets;
 
-  public ParserSettings(
+  private ParserSettings(
       Clock clock,
       int maxArticleBytes,
+      int maxPageBytes,
       Duration futureTolerance,
       Map<String, Boolean> monthFirstOutlets) {
     this.clock = Objects.requireNonNull(clock);
     this.maxArticleBytes = maxArticleBytes;
+    this.maxPageBytes = maxPageBytes;
     this.futureTolerance = Objects.requireNonNull(futureTolerance);
     this.monthFirstOutlets = Map.copyOf(monthFirstOutlets);
   }
@@ -51,6 +62,7 @@ public final class ParserSettings implements Serializable {
     return new ParserSettings(
         Clock.systemUTC(),
         DEFAULT_MAX_ARTICLE_BYTES,
+        DEFAULT_MAX_PAGE_BYTES,
         DEFAULT_FUTURE_TOLERANCE,
         BundledDateOrder.MONTH_FIRST);
   }
@@ -76,7 +88,8 @@ public final class ParserSettings implements Serializable {
 
   /** These settings with exactly this date order (outlet key to month-first). */
   public ParserSettings withDateOrder(Map<String, Boolean> monthFirstByOutlet) {
-    return new ParserSettings(clock, maxArticleBytes, futureTolerance, monthFirstByOutlet);
+    return new ParserSettings(
+        clock, maxArticleBytes, maxPageBytes, futureTolerance, monthFirstByOutlet);
   }
 
   /**
@@ -131,11 +144,26 @@ public final class ParserSettings implements Serializable {
 
   /** These settings with another clock. */
   public ParserSettings withClock(Clock newClock) {
-    return new ParserSettings(newClock, maxArticleBytes, futureTolerance, monthFirstOutlets);
+    return new ParserSettings(
+        newClock, maxArticleBytes, maxPageBytes, futureTolerance, monthFirstOutlets);
   }
 
   public ParserSettings withMaxArticleBytes(int bytes) {
-    return new ParserSettings(clock, bytes, futureTolerance, monthFirstOutlets);
+    return new ParserSettings(clock, bytes, maxPageBytes, futureTolerance, monthFirstOutlets);
+  }
+
+  /** These settings with another cap on one raw HTML page. */
+  public ParserSettings withMaxPageBytes(int bytes) {
+    return new ParserSettings(clock, maxArticleBytes, bytes, futureTolerance, monthFirstOutlets);
+  }
+
+  /** These settings with another tolerance for dates later than the clock's now. */
+  public ParserSettings withFutureTolerance(Duration tolerance) {
+    return new ParserSettings(clock, maxArticleBytes, maxPageBytes, tolerance, monthFirstOutlets);
+  }
+
+  public int maxPageBytes() {
+    return maxPageBytes;
   }
 
   public Clock clock() {

@@ -178,7 +178,10 @@ public final class FeedKafka {
       throws IOException {
     AtomicLong sent = new AtomicLong();
     AtomicLong failed = new AtomicLong();
-    int max = ParserSettings.DEFAULT_MAX_ARTICLE_BYTES;
+    AtomicLong notPages = new AtomicLong();
+    RawRecords.Limits max =
+        new RawRecords.Limits(
+            ParserSettings.DEFAULT_MAX_ARTICLE_BYTES, ParserSettings.DEFAULT_MAX_PAGE_BYTES);
     for (Path file : files) {
       boolean gz = isGzip(file);
       String logical = logicalName(file);
@@ -202,9 +205,16 @@ public final class FeedKafka {
               failed.incrementAndGet();
               log.println("feed-kafka: " + raw.getSource() + " not published: " + e);
             }
-          });
+          },
+          skip -> notPages.incrementAndGet());
     }
     producer.flush();
+    if (notPages.get() > 0) {
+      log.println(
+          "feed-kafka: skipped "
+              + notPages.get()
+              + " WARC record(s) that are not HTML pages (requests, metadata, redirects...)");
+    }
     return new Summary(files.size(), sent.get(), failed.get());
   }
 
@@ -234,10 +244,15 @@ public final class FeedKafka {
       key = raw.getSource();
     }
     RecordHeaders headers = new RecordHeaders();
-    headers.add(
-        KafkaArticleDecoder.CONTENT_TYPE,
-        (json ? KafkaArticleDecoder.JSON : KafkaArticleDecoder.TEXT)
-            .getBytes(StandardCharsets.UTF_8));
+    String type = json ? KafkaArticleDecoder.JSON : KafkaArticleDecoder.TEXT;
+    if (raw.getFormat() == RawFormat.HTML) {
+      type = raw.getContentType() == null ? KafkaArticleDecoder.HTML : raw.getContentType();
+      if (raw.getUrlHint() != null) {
+        key = raw.getUrlHint();
+        headers.add(KafkaArticleDecoder.URL, key.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    headers.add(KafkaArticleDecoder.CONTENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
     return new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), value, headers);
   }
 

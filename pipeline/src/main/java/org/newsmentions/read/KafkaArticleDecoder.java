@@ -57,6 +57,9 @@ public final class KafkaArticleDecoder {
   public static final String TEXT = "text/plain; charset=utf-8";
 
   public static final String JSON = "application/json";
+
+  /** The content type of a raw HTML page (a charset parameter, when sent, is used to decode it). */
+  public static final String HTML = "text/html";
   public static final String AVRO = "application/avro";
 
   private KafkaArticleDecoder() {}
@@ -89,6 +92,8 @@ public final class KafkaArticleDecoder {
       format = RawFormat.JSON_LINE;
     } else if (type.contains("json")) {
       format = RawFormat.JSON_LINE;
+    } else if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
+      format = RawFormat.HTML;
     } else if (type.startsWith("text/")) {
       format = RawFormat.RAW_TEXT;
     }
@@ -107,6 +112,7 @@ public final class KafkaArticleDecoder {
         .setIngested(Instant.ofEpochMilli(Math.max(0L, timestampMillis)))
         .setUrlHint(url)
         .setOutletHint(header(headers, OUTLET))
+        .setContentType(contentType)
         .build();
   }
 

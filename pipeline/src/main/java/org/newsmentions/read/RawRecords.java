@@ -10,9 +10,26 @@ import java.util.function.Consumer;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;
 
-/** Splits files into raw records: a whole file for scraper text, one record per JSON line. */
+/**
+ * Splits files into raw records: a whole file for scraper text or an HTML page, one record per JSON
+ * line, one record per HTML response of a WARC file.
+ */
 public final class RawRecords {
   private RawRecords() {}
+
+  /**
+   * How many bytes a record keeps: text records and JSON lines without a page up to {@code
+   * maxArticleBytes}, raw HTML pages (and JSON lines, which may carry one) up to {@code
+   * maxPageBytes}. One byte more is kept, so the parser can tell an oversize record.
+   */
+  public record Limits(int maxArticleBytes, int maxPageBytes) implements java.io.Serializable {
+    public Limits {
+      if (maxArticleBytes <= 0 || maxPageBytes <= 0) {
+        throw new IllegalArgumentException(
+            "size limits must be positive, not " + maxArticleBytes + " and " + maxPageBytes);
+      }
+    }
+  }
 
   /** The format a file's name announces, or AUTO when the name says nothing. */
   public static RawFormat formatOf(String path) {
@@ -23,11 +40,25 @@ public final class RawRecords {
     if (p.endsWith(".txt")) {
       return RawFormat.RAW_TEXT;
     }
+    if (p.endsWith(".html") || p.endsWith(".htm") || p.endsWith(".xhtml")) {
+      return RawFormat.HTML;
+    }
     return RawFormat.AUTO;
   }
 
-  /** Decides AUTO from content: a file whose first non-blank byte is '{' holds JSON lines. */
+  /** True for a WARC file's name ({@code .warc}; the caller strips a compression extension). */
+  public static boolean isWarc(String path) {
+    return path.toLowerCase(Locale.ROOT).endsWith(".warc");
+  }
+
+  /**
+   * Decides AUTO from content: an HTML page by its first tags, JSON lines by a first non-blank
+   * '{', else scraper text.
+   */
   public static RawFormat sniff(byte[] head) {
+    if (HtmlSniffer.looksLikeHtml(head)) {
+      return RawFormat.HTML;
+    }
     int i = 0;
     if (head.length >= 3
         && (head[0] & 0xff) == 0xEF
@@ -97,28 +128,66 @@ public final class RawRecords {
   }
 
   /**
-   * Splits one file into raw records: the whole file for raw scraper text, one record per non-blank
-   * line for JSON lines (format from the name, else from the content). Each record keeps at most
-   * {@code maxArticleBytes + 1} bytes, so the parser can tell an oversize one.
+   * Splits one file into raw records: the whole file for raw scraper text or an HTML page, one
+   * record per non-blank line for JSON lines (format from the name, else from the content), one per
+   * HTML response of a WARC file (streamed: a crawl file is never held whole). Records are cut as
+   * {@link Limits} says. WARC records that are not pages go to {@code skipped} with their reason.
    *
    * @return the number of blank JSON lines skipped
+   * @throws IOException when the file cannot be read, or a WARC file is corrupt (the records before
+   *     the corruption have been delivered)
    */
   public static long split(
-      String path, Instant modified, int maxArticleBytes, Opener opener, Consumer<RawArticle> out)
+      String path,
+      Instant modified,
+      Limits limits,
+      Opener opener,
+      Consumer<RawArticle> out,
+      Consumer<WarcPages.Skip> skipped)
       throws IOException {
-    int keep = maxArticleBytes + 1;
+    if (isWarc(path)) {
+      try (InputStream in = opener.open()) {
+        WarcPages.read(
+            in,
+            limits.maxPageBytes(),
+            new WarcPages.Sink() {
+              @Override
+              public void page(WarcPages.Page p) {
+                out.accept(
+                    RawArticle.newBuilder()
+                        .setSource(path + "@" + p.offset())
+                        .setFormat(RawFormat.HTML)
+                        .setPayload(ByteBuffer.wrap(p.body()))
+                        .setIngested(p.fetched() == null ? modified : p.fetched())
+                        .setUrlHint(p.url())
+                        .setContentType(p.contentType())
+                        .build());
+              }
+
+              @Override
+              public void skipped(WarcPages.Skip reason) {
+                skipped.accept(reason);
+              }
+            });
+      }
+      return 0;
+    }
     RawFormat format = formatOf(path);
     if (format == RawFormat.AUTO) {
       try (InputStream in = opener.open()) {
         format = sniff(in.readNBytes(4096));
       }
     }
-    if (format == RawFormat.RAW_TEXT) {
+    if (format == RawFormat.RAW_TEXT || format == RawFormat.HTML) {
+      int limit = format == RawFormat.HTML ? limits.maxPageBytes() : limits.maxArticleBytes();
       try (InputStream in = opener.open()) {
-        out.accept(raw(path, RawFormat.RAW_TEXT, readCapped(in, maxArticleBytes), modified));
+        out.accept(raw(path, format, readCapped(in, limit), modified));
       }
       return 0;
     }
+    // A JSON line may carry a whole page in its html field, so lines get the page limit; the parser
+    // holds a line without a page to the article limit.
+    int keep = Math.max(limits.maxPageBytes(), limits.maxArticleBytes()) + 1;
     long[] blank = {0};
     try (InputStream in = opener.open()) {
       lines(

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -61,12 +63,12 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
   static final int FILE_SHARDS = 64;
 
   private final List<String> globs;
-  private final int maxArticleBytes;
+  private final RawRecords.Limits limits;
   private final Duration watchInterval;
 
-  private ReadArticles(List<String> globs, int maxArticleBytes, Duration watchInterval) {
+  private ReadArticles(List<String> globs, RawRecords.Limits limits, Duration watchInterval) {
     this.globs = globs;
-    this.maxArticleBytes = maxArticleBytes;
+    this.limits = limits;
     this.watchInterval = watchInterval;
   }
 
@@ -81,7 +83,7 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     if (interval == null || interval.getMillis() <= 0) {
       throw new IllegalArgumentException("the watch interval must be positive, not " + interval);
     }
-    return new ReadArticles(globs, maxArticleBytes, interval);
+    return new ReadArticles(globs, limits, interval);
   }
 
   /**
@@ -101,7 +103,11 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
         globs.add(g.trim());
       }
     }
-    return new ReadArticles(globs, ParserSettings.DEFAULT_MAX_ARTICLE_BYTES, null);
+    return new ReadArticles(
+        globs,
+        new RawRecords.Limits(
+            ParserSettings.DEFAULT_MAX_ARTICLE_BYTES, ParserSettings.DEFAULT_MAX_PAGE_BYTES),
+        null);
   }
 
   /** Records larger than this are dead-lettered as oversize (their payload cut to this size). */
@@ -109,7 +115,17 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     if (value <= 0) {
       throw new IllegalArgumentException("the maximum article size must be positive, not " + value);
     }
-    return new ReadArticles(globs, value, watchInterval);
+    return new ReadArticles(
+        globs, new RawRecords.Limits(value, limits.maxPageBytes()), watchInterval);
+  }
+
+  /** Raw HTML pages larger than this are dead-lettered as oversize (cut to this size). */
+  public ReadArticles withMaxPageBytes(int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("the maximum page size must be positive, not " + value);
+    }
+    return new ReadArticles(
+        globs, new RawRecords.Limits(limits.maxArticleBytes(), value), watchInterval);
   }
 
   @Override
@@ -143,7 +159,7 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple out =
         files.apply(
             "SplitRecords",
-            ParDo.of(new SplitRecordsFn(maxArticleBytes))
+            ParDo.of(new SplitRecordsFn(limits))
                 .withOutputTags(RECORDS, TupleTagList.of(DEAD_LETTERS)));
     out.get(RECORDS).setCoder(AvroCoder.of(RawArticle.class));
     out.get(DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
@@ -213,10 +229,14 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     private final Counter files = Metrics.counter(ReadArticles.class, "files");
     private final Counter records = Metrics.counter(ReadArticles.class, "records");
     private final Counter blankLines = Metrics.counter(ReadArticles.class, "blankJsonLines");
-    private final int maxArticleBytes;
+    private final Map<WarcPages.Skip, Counter> warcSkipped = new EnumMap<>(WarcPages.Skip.class);
+    private final RawRecords.Limits limits;
 
-    SplitRecordsFn(int maxArticleBytes) {
-      this.maxArticleBytes = maxArticleBytes;
+    SplitRecordsFn(RawRecords.Limits limits) {
+      this.limits = limits;
+      for (WarcPages.Skip s : WarcPages.Skip.values()) {
+        warcSkipped.put(s, Metrics.counter(ReadArticles.class, s.counterName()));
+      }
     }
 
     @ProcessElement
@@ -232,14 +252,15 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
             RawRecords.split(
                 compression == Compression.UNCOMPRESSED ? path : stripExtension(path),
                 Instant.ofEpochMilli(lastModified(file)),
-                maxArticleBytes,
+                limits,
                 () ->
                     Channels.newInputStream(
                         compression.readDecompressed(FileSystems.open(file.resourceId()))),
                 r -> {
                   records.inc();
                   out.get(RECORDS).output(r);
-                });
+                },
+                skip -> warcSkipped.get(skip).inc());
         blankLines.inc(skipped);
       } catch (IOException | RuntimeException e) {
         // A file that vanished, cannot be opened or is a broken archive: the records read before

@@ -28,7 +28,10 @@ class ArticleParserTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
   private static final Instant INGESTED = Instant.parse("2025-05-09T08:00:00Z");
   private static final ParserSettings SETTINGS =
-      new ParserSettings(Clock.fixed(NOW, ZoneOffset.UTC), 4096, Duration.ofDays(2), Map.of());
+      ParserSettings.defaults()
+          .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+          .withMaxArticleBytes(4096)
+          .withDateOrder(Map.of());
   private final ArticleParser parser = new ArticleParser(SETTINGS);
 
   private static final String BODY_1 =

@@ -16,11 +16,10 @@ import org.newsmentions.schema.DateSource;
 class PublicationDateExtractorTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
   private static final ParserSettings SETTINGS =
-      new ParserSettings(
-          Clock.fixed(NOW, ZoneOffset.UTC),
-          ParserSettings.DEFAULT_MAX_ARTICLE_BYTES,
-          Duration.ofDays(2),
-          Map.of("usdaily", true));
+      ParserSettings.defaults()
+          .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+          .withFutureTolerance(Duration.ofDays(2))
+          .withDateOrder(Map.of("usdaily", true));
   private final PublicationDateExtractor dates = new PublicationDateExtractor(SETTINGS);
 
   private DateFinding byline(String... lines) {

@@ -130,7 +130,12 @@ public final class Bench {
       for (Path f : files) {
         Instant modified = Files.getLastModifiedTime(f).toInstant();
         RawRecords.split(
-            f.toString(), modified, maxArticleBytes, () -> Files.newInputStream(f), out);
+            f.toString(),
+            modified,
+            new RawRecords.Limits(maxArticleBytes, ParserSettings.DEFAULT_MAX_PAGE_BYTES),
+            () -> Files.newInputStream(f),
+            out,
+            skip -> {});
       }
     }
 

@@ -55,12 +55,13 @@ public final class DevSet {
           RawRecords.split(
               f.toString(),
               Instant.ofEpochMilli(Files.getLastModifiedTime(f).toMillis()),
-              8 * 1024 * 1024,
+              new RawRecords.Limits(8 * 1024 * 1024, 8 * 1024 * 1024),
               () -> Files.newInputStream(f),
               r ->
                   raws.put(
                       base.relativize(Path.of(r.getSource().replaceAll("#\\d+$", ""))) + suffix(r),
-                      r));
+                      r),
+              skip -> {});
         }
       }
     }

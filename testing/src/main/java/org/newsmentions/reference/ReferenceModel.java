@@ -24,6 +24,7 @@ import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.ExtractEntities;
 import org.newsmentions.parse.ArticleParser;
 import org.newsmentions.parse.BadArticleException;
+import org.newsmentions.parse.ParserSettings;
 import org.newsmentions.read.RawRecords;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
@@ -153,17 +154,26 @@ public final class ReferenceModel {
         d.candidate().id(), d.candidate().ingested(), d.candidate().textHash());
   }
 
-  /** Reads files as the pipeline's file source does: a record per raw file or JSON line. */
+  /**
+   * Reads files as the pipeline's file source does: a record per raw file, HTML page, JSON line or
+   * WARC page; {@code .gz} files decompressed and named without the extension.
+   */
   public static List<RawArticle> readFiles(Collection<Path> files, int maxArticleBytes) {
     List<RawArticle> out = new ArrayList<>();
     for (Path f : files) {
       try {
+        String path = f.toAbsolutePath().toString();
+        boolean gz = path.endsWith(".gz");
         RawRecords.split(
-            f.toAbsolutePath().toString(),
+            gz ? path.substring(0, path.length() - 3) : path,
             Instant.ofEpochMilli(Files.getLastModifiedTime(f).toMillis()),
-            maxArticleBytes,
-            () -> Files.newInputStream(f),
-            out::add);
+            new RawRecords.Limits(maxArticleBytes, ParserSettings.DEFAULT_MAX_PAGE_BYTES),
+            () -> {
+              java.io.InputStream in = Files.newInputStream(f);
+              return gz ? new java.util.zip.GZIPInputStream(in, 64 * 1024) : in;
+            },
+            out::add,
+            skip -> {});
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -116,9 +116,11 @@ final class ParserOutputDigests {
       RawRecords.split(
           rel,
           Instant.EPOCH,
-          ParserSettings.DEFAULT_MAX_ARTICLE_BYTES,
+          new RawRecords.Limits(
+              ParserSettings.DEFAULT_MAX_ARTICLE_BYTES, ParserSettings.DEFAULT_MAX_PAGE_BYTES),
           () -> Files.newInputStream(f),
-          r -> out.accept(r));
+          r -> out.accept(r),
+          skip -> {});
     }
   }
 

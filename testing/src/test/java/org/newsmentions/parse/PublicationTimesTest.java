@@ -91,11 +91,10 @@ class PublicationTimesTest {
   @Test
   void oversizeRecordHasNoTime() {
     ParserSettings small =
-        new ParserSettings(
-            Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC),
-            16,
-            Duration.ofDays(2),
-            Map.of());
+        ParserSettings.defaults()
+            .withClock(Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC))
+            .withMaxArticleBytes(16)
+            .withDateOrder(Map.of());
     String text = " date 2025-05-08 Headline\n\nBody text of the article.";
     assertNull(new PublicationTimes(small).of(raw(RawFormat.RAW_TEXT, text)));
   }
