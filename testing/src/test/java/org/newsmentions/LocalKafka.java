@@ -149,10 +149,15 @@ final class LocalKafka implements AutoCloseable {
               .toList();
       c.assign(parts);
       c.seekToBeginning(parts);
+      // Reads up to the end offsets as they are now: done when every partition's position has
+      // reached its end, whatever the time that takes. The deadline only stops a hung broker,
+      // and fails rather than return part of the topic.
       Map<TopicPartition, Long> end = c.endOffsets(parts);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))
-          && System.nanoTime() < deadline) {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          fail("could not read " + topic + " to its end offsets " + end + " in 5 minutes");
+        }
         c.poll(Duration.ofMillis(200)).forEach(out::add);
       }
     }

@@ -5,45 +5,50 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DurationsTest {
   private static long ms(String s) {
     return Durations.parse(s).getMillis();
   }
 
-  @Test
-  void singleUnits() {
-    assertEquals(86_400_000L, ms("1d"));
-    assertEquals(6 * 3_600_000L, ms("6h"));
-    assertEquals(15 * 60_000L, ms("15m"));
-    assertEquals(30_000L, ms("30s"));
-    assertEquals(250L, ms("250ms"));
+  @ParameterizedTest(name = "\"{0}\" is {1} ms")
+  @CsvSource(
+      ignoreLeadingAndTrailingWhitespace = false,
+      value = {
+        // Single units.
+        "1d,86400000",
+        "6h,21600000",
+        "15m,900000",
+        "30s,30000",
+        "250ms,250",
+        // Combined units.
+        "1d12h,129600000",
+        "1h30m,5400000",
+        "1m30s,90000",
+        "1s500ms,1500",
+        "1m250ms,60250",
+        // Case and surrounding space.
+        "' 1D ',86400000",
+        "6 h,21600000",
+        "250MS,250"
+      })
+  void parses(String text, long millis) {
+    assertEquals(millis, ms(text));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"", "   ", "abc", "5x", "1d junk", "d", "1.5h", "-1h", "1d 12h"})
+  void errors(String bad) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse(bad), "'" + bad + "'");
+    assertTrue(e.getMessage().contains("1d"), e.getMessage());
   }
 
   @Test
-  void combinedUnits() {
-    assertEquals(36 * 3_600_000L, ms("1d12h"));
-    assertEquals(90 * 60_000L, ms("1h30m"));
-    assertEquals(90_000L, ms("1m30s"));
-    assertEquals(1_500L, ms("1s500ms"));
-    assertEquals(60_250L, ms("1m250ms"));
-  }
-
-  @Test
-  void caseAndSurroundingSpace() {
-    assertEquals(86_400_000L, ms(" 1D "));
-    assertEquals(6 * 3_600_000L, ms("6 h"));
-    assertEquals(250L, ms("250MS"));
-  }
-
-  @Test
-  void errors() {
-    for (String bad :
-        new String[] {"", "   ", "abc", "5x", "1d junk", "d", "1.5h", "-1h", "1d 12h"}) {
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> Durations.parse(bad), "'" + bad + "'");
-      assertTrue(e.getMessage().contains("1d"), e.getMessage());
-    }
+  void nullIsAnError() {
     assertThrows(IllegalArgumentException.class, () -> Durations.parse(null));
   }
 }

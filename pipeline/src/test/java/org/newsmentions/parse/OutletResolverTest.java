@@ -5,21 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OutletResolverTest {
   private final OutletResolver outlets = new OutletResolver();
 
-  @Test
-  void fromHostsAndUrls() {
-    assertEquals("riverpost", outlets.fromHost("www.riverpost.com"));
-    assertEquals("riverpost", outlets.fromHost("https://m.riverpost.com/a/b?c=1"));
-    assertEquals("riverpost", outlets.fromHost("amp.riverpost.com"));
-    assertEquals("dailykite", outlets.fromHost("https://edition.daily-kite.co.uk/world"));
-    assertEquals("harbourtimes", outlets.fromHost("news.harbourtimes.com.au"));
-    assertEquals("valley24", outlets.fromHost("valley24.net:8080"));
-    assertNull(outlets.fromHost("http://192.168.1.9/x"));
-    assertNull(outlets.fromHost(null));
-    assertNull(outlets.fromHost("https://"));
+  /** An empty cell is null: no host, or no outlet. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "www.riverpost.com, riverpost",
+    "https://m.riverpost.com/a/b?c=1, riverpost",
+    "amp.riverpost.com, riverpost",
+    "https://edition.daily-kite.co.uk/world, dailykite",
+    "news.harbourtimes.com.au, harbourtimes",
+    "valley24.net:8080, valley24",
+    "http://192.168.1.9/x,",
+    ",",
+    "https://,"
+  })
+  void fromHostsAndUrls(String host, String outlet) {
+    assertEquals(outlet, outlets.fromHost(host));
   }
 
   @Test
@@ -30,12 +36,15 @@ class OutletResolverTest {
     assertEquals("reuters", outlets.fromName("reuters"));
   }
 
-  @Test
-  void fromNames() {
-    assertEquals("lakeherald", outlets.fromName("The Lake Herald"));
-    assertEquals("lakeherald", outlets.fromName("lakeherald.org"));
-    assertEquals("eltiempo", outlets.fromName("El Tiémpo"));
-    assertNull(outlets.fromName(" "));
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "The Lake Herald, lakeherald",
+    "lakeherald.org, lakeherald",
+    "El Tiémpo, eltiempo",
+    "' ',"
+  })
+  void fromNames(String name, String outlet) {
+    assertEquals(outlet, outlets.fromName(name));
   }
 
   @Test

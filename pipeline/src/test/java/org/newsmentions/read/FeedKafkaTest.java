@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How FeedKafka picks its files. What it publishes, and how it counts records a broker refuses, is
- * tested against the real broker in {@code StreamingKafkaTest}.
+ * tested against the real broker in {@code StreamingKafkaIT}.
  */
 class FeedKafkaTest {
   @Test

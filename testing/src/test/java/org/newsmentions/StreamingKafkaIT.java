@@ -39,6 +39,7 @@ import org.newsmentions.options.NewsMentionsOptions;
 import org.newsmentions.parse.ArticleParser;
 import org.newsmentions.read.FeedKafka;
 import org.newsmentions.read.KafkaArticleDecoder;
+import org.newsmentions.reference.ModelAssert;
 import org.newsmentions.reference.ReferenceModel;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.EntityMentionCount;
@@ -50,7 +51,7 @@ import org.newsmentions.sink.CountUpserts;
  * samples published with FeedKafka's code, the pipeline on the Direct Runner in streaming mode, and
  * the output topic's latest value per key compared with the batch run's counts on the same files.
  */
-class StreamingKafkaTest {
+class StreamingKafkaIT {
   private static final Duration CONVERGE = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
@@ -134,14 +135,30 @@ class StreamingKafkaTest {
     Files.writeString(small, "Headline\n\nBody.");
     Path big = dir.resolve("b-big.txt");
     Files.writeString(big, "Headline\n\n" + "A long body sentence. ".repeat(400));
-    // The broker, not the client, refuses batches over 1 KB on this topic. Batches of one record
-    // each: a client splitting a refused two-record batch by its own batch.size (16 KB) would
-    // rebuild the same batch and retry it for ever (KAFKA-8350).
+    // The broker, not the client, refuses batches over 1 KB on this topic.
     kafka.createTopic("feed-small", 1, Map.of("max.message.bytes", "1024"));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
+    // What each send ends with must not depend on timing, only on the broker's answer, which
+    // publish() waits for (flush() returns once every send's callback has run):
+    // - batches of one record each (batch.size=1, no linger): the refusal of a one-record batch
+    //   (MESSAGE_TOO_LARGE) is final, not retried and not split. A client splitting a refused
+    //   two-record batch by its own batch.size (16 KB) would rebuild the same batch and retry it
+    //   for ever (KAFKA-8350), and whether the two records share a batch depends on linger.
+    // - transient errors (a leader not elected yet on the new topic, a slow answer) are retried
+    //   until delivery.timeout.ms, and metadata is waited for up to max.block.ms: both far longer
+    //   than a loaded machine needs, so a slow broker delays the result but never turns an
+    //   accepted record into a failed one.
+    Map<String, String> oneRecordBatches =
+        Map.of(
+            "batch.size", "1",
+            "linger.ms", "0",
+            "request.timeout.ms", "60000",
+            "delivery.timeout.ms", "600000",
+            "max.block.ms", "300000");
     try (Producer<byte[], byte[]> producer =
-        FeedKafka.producer(
-            new KafkaClientProperties(kafka.bootstrap(), Map.of("batch.size", "1")))) {
+        FeedKafka.producer(new KafkaClientProperties(kafka.bootstrap(), oneRecordBatches))) {
+      // The topic's metadata, before the first send (waits for it, up to max.block.ms).
+      assertEquals(1, producer.partitionsFor("feed-small").size());
       FeedKafka.Summary s =
           FeedKafka.publish(
               producer,
@@ -389,35 +406,16 @@ class StreamingKafkaTest {
     return out;
   }
 
+  /**
+   * Waits until the output topic's latest value per key equals {@code expected}, compared per
+   * window by {@link ModelAssert} (an empty expectation fails at once).
+   */
   private static void awaitCounts(String topic, Map<String, String> expected) {
+    var want = ModelAssert.byWindowOfKeys(expected);
+    ModelAssert.requireExpectation(topic, want);
     await(
-        topic + " equals the batch counts",
-        () -> {
-          Map<String, String> actual = topicCounts(topic);
-          return actual.equals(expected) ? null : diff(expected, actual);
-        });
-  }
-
-  private static String diff(Map<String, String> expected, Map<String, String> actual) {
-    StringBuilder sb = new StringBuilder();
-    int shown = 0;
-    for (String k : new java.util.TreeSet<>(union(expected, actual))) {
-      if (!java.util.Objects.equals(expected.get(k), actual.get(k)) && shown++ < 10) {
-        sb.append("\n  ")
-            .append(k)
-            .append(": expected ")
-            .append(expected.get(k))
-            .append(", topic has ")
-            .append(actual.get(k));
-      }
-    }
-    return actual.size() + " keys on the topic, " + expected.size() + " expected" + sb;
-  }
-
-  private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
-    java.util.Set<String> s = new java.util.HashSet<>(a.keySet());
-    s.addAll(b.keySet());
-    return s;
+        topic + " equals the expected counts",
+        () -> ModelAssert.differences(want, ModelAssert.byWindowOfKeys(topicCounts(topic))));
   }
 
   /** A condition: null when it holds, else what is still wrong. */
