@@ -110,6 +110,9 @@ public final class HtmlArticleExtractor implements Serializable {
     List<String> rejected = new ArrayList<>();
     Found published = publishedDate(doc, meta, url, canonical[0], monthFirst, now, rejected);
     Found modified = firstAcceptable(meta.modifiedCandidates(), monthFirst, now, new ArrayList<>());
+    if (published == null) {
+      published = textDate(doc, monthFirst, now, rejected);
+    }
 
     List<String> body = MainText.extract(doc, true);
     String bodyFrom = "html";
@@ -124,9 +127,6 @@ public final class HtmlArticleExtractor implements Serializable {
     if (ldBody != null && ldBody.length() > 1.3 * chars(body) + 200) {
       body = ldBlocks(ldBody);
       bodyFrom = "json-ld";
-    }
-    if (published == null) {
-      published = textDate(doc, monthFirst, now, rejected);
     }
     body = dropTitleRepeat(body, title[0]);
     if (title[0].isEmpty() && body.isEmpty()) {
@@ -637,7 +637,61 @@ public final class HtmlArticleExtractor implements Serializable {
         return new Found(d, "text:headline");
       }
     }
+    // A date led by a publication keyword anywhere in the text.
+    String all = body.text();
+    Matcher k = PUBLISHED_KEYWORD.matcher(all);
+    while (k.find()) {
+      String after = all.substring(k.end(), Math.min(all.length(), k.end() + 60));
+      Matcher m = HtmlDates.TEXT.matcher(after);
+      if (m.lookingAt()) {
+        PageDate d = HtmlDates.fromTextMatch(m, monthFirst);
+        if (d != null && acceptable(d, now)) {
+          return new Found(d, "text:keyword");
+        }
+      }
+    }
+    // Last resort: the first date standing in a short element of its own, outside comments.
+    int tried = 0;
+    for (Element e : body.getAllElements()) {
+      if (!e.hasText()) {
+        continue;
+      }
+      String own = e.ownText();
+      if (own.length() < 6 || own.length() > 80 || !hasDigitRun(own)) {
+        continue;
+      }
+      PageDate d = HtmlDates.firstInText(own, monthFirst);
+      if (d == null || insideBoilerplate(e)) {
+        continue;
+      }
+      if (acceptable(d, now)) {
+        return new Found(d, "text:page");
+      }
+      if (++tried > 5) {
+        break;
+      }
+    }
     return null;
+  }
+
+  private static final Pattern PUBLISHED_KEYWORD =
+      Pattern.compile(
+          "(?iu)(?:veröffentlicht|erschienen|publiziert|erstellt|published|posted|publié|publicado"
+              + "|publicada|pubblicato|gepubliceerd|datum|date|fecha)(?:\s+(?:am|on|le|el|il|op))?"
+              + "\s*:?\s*");
+
+  private static boolean hasDigitRun(String s) {
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        if (++run >= 2) {
+          return true;
+        }
+      } else {
+        run = 0;
+      }
+    }
+    return false;
   }
 
   // ---- metadata ----

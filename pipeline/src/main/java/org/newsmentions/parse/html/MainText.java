@@ -90,9 +90,74 @@ final class MainText {
       return List.of();
     }
     List<Element> parts = withSiblings(top, stats);
-    List<String> out = new ArrayList<>();
     for (Element part : parts) {
-      writeBlocks(part, out);
+      cleanConditionally(part, stats);
+    }
+    List<Line> lines = new ArrayList<>();
+    for (Element part : parts) {
+      writeBlocks(part, lines);
+    }
+    return withoutOrphanHeadings(lines);
+  }
+
+  /**
+   * Removes the boxes inside the article that are mostly links (related stories, "more on this",
+   * tag lists), or that say they are boilerplate and carry links, with their headings.
+   */
+  private static void cleanConditionally(Element root, Map<Element, Stats> stats) {
+    List<Element> doomed = new ArrayList<>();
+    for (Element e : root.select("div, section, ul, ol, aside, header, figure, table, dl, p")) {
+      if (e == root) {
+        continue;
+      }
+      Stats s = stats.get(e);
+      if (s == null || s.chars == 0) {
+        continue;
+      }
+      double ld = linkDensity(s);
+      String h = hints(e);
+      boolean negative =
+          !h.isEmpty()
+              && (STRONG_NEGATIVE.matcher(h).find() || WEAK_NEGATIVE.matcher(h).find())
+              && !POSITIVE.matcher(h).find();
+      if ((ld > 0.5 && s.chars < 2000) || (negative && ld > 0.25 && s.chars < 1000)) {
+        doomed.add(e);
+      }
+    }
+    for (Element e : doomed) {
+      if (e.parent() != null) {
+        e.remove();
+      }
+    }
+  }
+
+  /** One output line: its text, whether it is a heading, whether it was kept. */
+  record Line(String text, boolean heading, boolean kept) {}
+
+  /**
+   * Drops headings whose section kept no text (the heading of a removed link list), and short
+   * headings at the very end.
+   */
+  static List<String> withoutOrphanHeadings(List<Line> lines) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      if (!l.kept()) {
+        continue;
+      }
+      if (l.heading()) {
+        boolean content = false;
+        for (int j = i + 1; j < lines.size() && !lines.get(j).heading(); j++) {
+          if (lines.get(j).kept()) {
+            content = true;
+            break;
+          }
+        }
+        if (!content) {
+          continue;
+        }
+      }
+      out.add(l.text());
     }
     return out;
   }
@@ -378,12 +443,15 @@ final class MainText {
     final StringBuilder text = new StringBuilder();
     int linkChars;
     int chars;
-    boolean inTable;
+    boolean heading;
   }
 
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
   /** Writes the blocks under {@code root}, one a line, dropping link-list lines. */
-  static void writeBlocks(Element root, List<String> out) {
+  static void writeBlocks(Element root, List<Line> out) {
     LineBuilder[] cur = {new LineBuilder()};
+    int[] headingDepth = {0};
     int[] linkDepth = {0};
     int[] tableDepth = {0};
     root.traverse(
@@ -416,6 +484,10 @@ final class MainText {
                 // alt text is not visible: skip
               } else if (BLOCKS.contains(tag)) {
                 flush(cur, out, tableDepth[0] > 0);
+                if (HEADINGS.contains(tag)) {
+                  headingDepth[0]++;
+                  cur[0].heading = true;
+                }
               }
             }
           }
@@ -430,6 +502,10 @@ final class MainText {
                 cur[0].text.append(' ');
               } else if (BLOCKS.contains(tag)) {
                 flush(cur, out, tableDepth[0] > 0);
+                if (HEADINGS.contains(tag)) {
+                  headingDepth[0]--;
+                }
+                cur[0].heading = headingDepth[0] > 0;
                 if (tag.equals("table")) {
                   tableDepth[0]--;
                 }
@@ -440,19 +516,22 @@ final class MainText {
     flush(cur, out, false);
   }
 
+
   private static final Pattern WS = Pattern.compile("[\\s\\u00a0\\u200b]+");
 
-  private static void flush(LineBuilder[] cur, List<String> out, boolean inTable) {
+  private static void flush(LineBuilder[] cur, List<Line> out, boolean inTable) {
     LineBuilder b = cur[0];
     if (b.chars > 0) {
       String line = WS.matcher(b.text).replaceAll(" ").strip();
       double ld = (double) b.linkChars / b.chars;
       boolean linkList = ld > 0.5 && !(inTable && b.chars < 40);
-      if (!line.isEmpty() && !linkList) {
-        out.add(line);
+      if (!line.isEmpty()) {
+        out.add(new Line(line, b.heading, !linkList));
       }
     }
+    boolean heading = b.heading;
     cur[0] = new LineBuilder();
+    cur[0].heading = heading;
   }
 
   /** Elements named by a selector, in document order (helper for callers). */
