@@ -30,6 +30,7 @@ import org.newsmentions.read.ReadArticles;
 import org.newsmentions.read.WatchParts;
 import org.newsmentions.reference.ModelAssert;
 import org.newsmentions.reference.ReferenceModel;
+import org.newsmentions.sink.JobOutputs;
 
 /**
  * {@code --watch}: the watcher's poll function and file-completion rule on a folder a scraper
@@ -82,7 +83,7 @@ class WatchFolderTest {
                 new ScraperScript(feed.toString(), raw, jsonl),
                 Duration.millis(50),
                 new AfterPolls(STEPS)));
-    NewsMentions.Result result =
+    JobOutputs result =
         read.get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(Fixtures.settings(true)))
             .withMoreDeadLetters(read.get(ReadArticles.DEAD_LETTERS));

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import org.newsmentions.parse.ArticleTextCleaner.Cleaned;
 import org.newsmentions.parse.JsonArticleReader.JsonArticle;
 import org.newsmentions.parse.PublicationDateExtractor.DateFinding;
+import org.newsmentions.parse.html.HtmlArticle;
+import org.newsmentions.parse.html.HtmlArticleExtractor;
 import org.newsmentions.schema.Article;
+import org.newsmentions.schema.DateSource;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;
 
@@ -26,11 +29,13 @@ public final class ArticleParser implements Serializable {
   private final ParserSettings settings;
   private final PublicationDateExtractor dates;
   private final OutletResolver outlets;
+  private final HtmlArticleExtractor html;
 
   public ArticleParser(ParserSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.dates = new PublicationDateExtractor(settings);
     this.outlets = new OutletResolver();
+    this.html = new HtmlArticleExtractor(settings);
   }
 
   /**
@@ -47,6 +52,11 @@ public final class ArticleParser implements Serializable {
       throw new BadArticleException("empty", "record has no payload");
     }
     ByteBuffer buf = payload.duplicate();
+    if (isHtml(raw.getFormat(), buf)) {
+      byte[] page = new byte[buf.remaining()];
+      buf.get(page);
+      return parseHtml(raw, page);
+    }
     if (buf.remaining() > settings.maxArticleBytes()) {
       throw new BadArticleException(
           "oversize",
@@ -60,6 +70,79 @@ public final class ArticleParser implements Serializable {
     buf.get(bytes);
     String text = TextDecoder.decode(bytes);
     return isJson(raw.getFormat(), text) ? parseJson(raw, text) : parseRawText(raw, text);
+  }
+
+  /** HTML by the record's format, or for an AUTO record (Kafka) by its first bytes. */
+  private static boolean isHtml(RawFormat format, ByteBuffer buf) {
+    if (format == RawFormat.HTML) {
+      return true;
+    }
+    if (format != RawFormat.AUTO) {
+      return false;
+    }
+    byte[] head = new byte[Math.min(buf.remaining(), 2048)];
+    buf.duplicate().get(head);
+    return HtmlSniffer.looksLikeHtml(head);
+  }
+
+  /**
+   * A raw page: title, body, dates, outlet, canonical URL and language from its structure and
+   * metadata ({@link HtmlArticleExtractor}); the page's own language declaration before detection.
+   */
+  private ParseOutcome parseHtml(RawArticle raw, byte[] page) throws BadArticleException {
+    String fetchedFrom = blankToNull(raw.getUrlHint());
+    HtmlArticle html =
+        this.html.extract(page, raw.getContentType(), fetchedFrom, raw.getIngested());
+    String body = html.body().replace("\n", "\n\n");
+    if (html.title().isEmpty() && body.isBlank()) {
+      throw new BadArticleException("no-text", "page has neither a title nor article text");
+    }
+    if (body.length() > settings.maxArticleBytes()) {
+      throw new BadArticleException(
+          "oversize",
+          String.format(
+              Locale.ROOT,
+              "page text has %d characters, more than the limit of %d",
+              body.length(),
+              settings.maxArticleBytes()));
+    }
+    String url = fetchedFrom != null ? fetchedFrom : blankToNull(html.canonicalUrl());
+    String outlet = outlets.fromHost(url);
+    if (outlet == null) {
+      outlet = outlets.fromName(html.outlet());
+    }
+    if (outlet == null) {
+      outlet = outlets.fromName(raw.getOutletHint());
+    }
+    String language = language(html.language());
+    if (language == null) {
+      language = LanguageIdentifier.detect(html.title() + "\n\n" + body);
+    }
+    DateSource from =
+        html.published() == null
+            ? DateSource.none
+            : "url".equals(html.sources().published())
+                ? DateSource.url
+                : "text".equals(html.sources().published())
+                    ? DateSource.byline
+                    : DateSource.metadata;
+    Article article =
+        Article.newBuilder()
+            .setId(ArticleIds.of(url, raw.getSource()))
+            .setSource(raw.getSource())
+            .setUrl(url)
+            .setCanonicalUrl(html.canonicalUrl())
+            .setOutlet(outlet)
+            .setTitle(html.title())
+            .setBody(body)
+            .setPublished(html.published())
+            .setPublishedLocal(html.publishedLocal())
+            .setPublishedFrom(from)
+            .setModified(html.modified())
+            .setLanguage(language)
+            .setIngested(raw.getIngested())
+            .build();
+    return new ParseOutcome(article, html.rejectedDate());
   }
 
   private ParseOutcome parseRawText(RawArticle raw, String text) throws BadArticleException {

@@ -26,8 +26,8 @@ public final class ParserSettings implements Serializable {
 
   /**
    * Default cap on one raw HTML page (a file, a WARC record, a JSON line carrying an {@code html}
-   * field). Real pages run to several MB of scripts and markup around a few KB of text, so pages get
-   * a larger limit of their own; the text extracted from them is still bounded by {@link
+   * field). Real pages run to several MB of scripts and markup around a few KB of text, so pages
+   * get a larger limit of their own; the text extracted from them is still bounded by {@link
    * #DEFAULT_MAX_ARTICLE_BYTES}.
    */
   public static final int DEFAULT_MAX_PAGE_BYTES = 16 * 1024 * 1024;

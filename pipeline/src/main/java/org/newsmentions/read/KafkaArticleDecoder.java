@@ -60,6 +60,7 @@ public final class KafkaArticleDecoder {
 
   /** The content type of a raw HTML page (a charset parameter, when sent, is used to decode it). */
   public static final String HTML = "text/html";
+
   public static final String AVRO = "application/avro";
 
   private KafkaArticleDecoder() {}

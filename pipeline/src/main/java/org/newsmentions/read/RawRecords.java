@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.newsmentions.parse.HtmlSniffer;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.schema.RawFormat;
 
@@ -52,8 +53,8 @@ public final class RawRecords {
   }
 
   /**
-   * Decides AUTO from content: an HTML page by its first tags, JSON lines by a first non-blank
-   * '{', else scraper text.
+   * Decides AUTO from content: an HTML page by its first tags, JSON lines by a first non-blank '{',
+   * else scraper text.
    */
   public static RawFormat sniff(byte[] head) {
     if (HtmlSniffer.looksLikeHtml(head)) {

@@ -10,6 +10,7 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.newsmentions.parse.HtmlSniffer;
 
 /**
  * Streams the HTML pages out of a WARC file (plain or gzip, as Common Crawl News publishes them),

@@ -17,7 +17,7 @@ import org.newsmentions.schema.RawFormat;
 /** Whatever the bytes, the parser returns an article or a {@link BadArticleException}. */
 class ArticleParserRobustnessTest {
   private static final Set<String> REASONS =
-      Set.of("empty", "binary", "bad-json", "no-text", "oversize", "encoding");
+      Set.of("empty", "binary", "bad-json", "no-text", "oversize", "encoding", "not-html");
   private static final String[] PIECES = {
     "Harbour Council Approves Ferry Plan",
     "The council voted on Tuesday to extend the ferry service to the northern islands.",

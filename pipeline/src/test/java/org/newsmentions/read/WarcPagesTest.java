@@ -28,6 +28,7 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
+import org.newsmentions.parse.HtmlSniffer;
 
 class WarcPagesTest {
   private static final Instant FETCHED = Instant.parse("2025-05-08T10:15:00Z");

@@ -58,7 +58,11 @@ public final class WatchParts {
                 .apply("Files", Values.create())
                 .apply(
                     "SplitRecords",
-                    ParDo.of(new ReadArticles.SplitRecordsFn(maxArticleBytes))
+                    ParDo.of(
+                            new ReadArticles.SplitRecordsFn(
+                                new RawRecords.Limits(
+                                    maxArticleBytes,
+                                    org.newsmentions.parse.ParserSettings.DEFAULT_MAX_PAGE_BYTES)))
                         .withOutputTags(
                             ReadArticles.RECORDS, TupleTagList.of(ReadArticles.DEAD_LETTERS)));
         out.get(ReadArticles.RECORDS).setCoder(AvroCoder.of(RawArticle.class));

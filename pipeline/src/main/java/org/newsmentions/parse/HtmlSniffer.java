@@ -1,4 +1,4 @@
-package org.newsmentions.read;
+package org.newsmentions.parse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
