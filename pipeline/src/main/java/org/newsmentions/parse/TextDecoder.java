@@ -319,7 +319,8 @@ public final class TextDecoder {
     return null;
   }
 
-  private static boolean startsWith(byte[] b, int... prefix) {
+  /** True when {@code b} begins with the given unsigned byte values (a BOM, a magic number). */
+  public static boolean startsWith(byte[] b, int... prefix) {
     if (b.length < prefix.length) {
       return false;
     }

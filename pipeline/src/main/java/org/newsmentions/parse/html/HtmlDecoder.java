@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsmentions.parse.BadArticleException;
+import org.newsmentions.parse.TextDecoder;
 
 /**
  * Turns a page's bytes into text: by the HTTP {@code Content-Type} charset, else a byte-order mark,
@@ -124,14 +125,6 @@ final class HtmlDecoder {
   }
 
   private static boolean startsWith(byte[] b, int... prefix) {
-    if (b.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((b[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+    return TextDecoder.startsWith(b, prefix);
   }
 }
