@@ -15,9 +15,8 @@ import org.newsmentions.window.UndatedPolicy;
  * The evaluation command: measures parsing, entity mentions and deduplication on a labelled dev set
  * and prints Markdown tables. Usage: {@code Evaluate [--devset=DIR]
  * [parsing|entities|dedup|all|throughput]} or {@code Evaluate realworld [DIR]} (see {@link
- * RealWorldEval}); ({@code throughput} times the entity extractor alone and
- * is not part of {@code all}). Exits 1 when a target of the issues is missed, so it can gate a
- * change.
+ * RealWorldEval}); ({@code throughput} times the entity extractor alone and is not part of {@code
+ * all}). Exits 1 when a target of the issues is missed, so it can gate a change.
  */
 public final class Evaluate {
   private Evaluate() {}

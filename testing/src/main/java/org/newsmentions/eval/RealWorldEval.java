@@ -41,9 +41,9 @@ import org.newsmentions.schema.RawFormat;
 
 /**
  * Scores main text, publication dates and titles on the real-world pages of {@code
- * ../shared/realworld} (see its README for the metrics), per declared language, for three
- * inputs: the HTML extractor on the raw pages, the text parser on {@code dump_text.py}'s dumps,
- * and readability-lxml (a peer, run by {@code scripts/peers/readability_lxml.py}). Also times
+ * ../shared/realworld} (see its README for the metrics), per declared language, for three inputs:
+ * the HTML extractor on the raw pages, the text parser on {@code dump_text.py}'s dumps, and
+ * readability-lxml (a peer, run by {@code scripts/peers/readability_lxml.py}). Also times
  * extraction (pages per CPU second, one thread). Options: {@code --reuse-peer} reuses the peer's
  * output of an earlier run; {@code --details} writes per-page misses under {@code
  * testing/target/realworld/}. Reports, never fails.
@@ -186,8 +186,9 @@ final class RealWorldEval {
     }
 
     out.println("## Main text (trafilatura's metric)\n");
-    out.println("Published on trafilatura's full 990-page set: trafilatura 2.2.0 P 0.906 R 0.943"
-        + " F 0.924; readability-lxml 0.8.4.1 P 0.898 R 0.764 F 0.826 (README).\n");
+    out.println(
+        "Published on trafilatura's full 990-page set: trafilatura 2.2.0 P 0.906 R 0.943"
+            + " F 0.924; readability-lxml 0.8.4.1 P 0.898 R 0.764 F 0.826 (README).\n");
     Map<String, String> exGroups = groups(ex.stream().map(ExtractionItem::file).toList(), pages);
     for (var sys : systems.entrySet()) {
       out.println("### " + sys.getKey() + "\n");
@@ -221,8 +222,9 @@ final class RealWorldEval {
     }
 
     out.println("## Publication dates (htmldate's metric)\n");
-    out.println("htmldate reports accuracy 0.86 (fast) to 0.90 (extensive) on its 1,000-page"
-        + " evaluation, of which these 800 pages are the larger part (README).\n");
+    out.println(
+        "htmldate reports accuracy 0.86 (fast) to 0.90 (extensive) on its 1,000-page"
+            + " evaluation, of which these 800 pages are the larger part (README).\n");
     Map<String, String> dGroups = groups(dates.stream().map(DateItem::file).toList(), pages);
     for (var sys : systems.entrySet()) {
       if (sys.getKey().startsWith("readability")) {
@@ -245,7 +247,11 @@ final class RealWorldEval {
             long n = c[0] + c[1] + c[2];
             out.printf(
                 "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n",
-                g, n, ratio(c[0], n), ratio(c[0], c[0] + c[1]), ratio(c[0], c[0] + c[2]),
+                g,
+                n,
+                ratio(c[0], n),
+                ratio(c[0], c[0] + c[1]),
+                ratio(c[0], c[0] + c[2]),
                 ratio(2 * c[0], 2 * c[0] + c[1] + c[2]));
           });
       out.println();
@@ -355,8 +361,16 @@ final class RealWorldEval {
         String day = html.get(i.file()).day();
         if (!i.date().equals(day)) {
           w.println(
-              "DATE\t" + i.file() + "\tgold " + i.date() + "\tgot " + day + "\t" + from.get(i.file())
-                  + "\t" + i.key());
+              "DATE\t"
+                  + i.file()
+                  + "\tgold "
+                  + i.date()
+                  + "\tgot "
+                  + day
+                  + "\t"
+                  + from.get(i.file())
+                  + "\t"
+                  + i.key());
         }
       }
       for (var e : html.entrySet()) {
@@ -375,7 +389,8 @@ final class RealWorldEval {
 
   // ---- text dumps and the peer ----
 
-  private static Path textDumps(Path dir, PrintStream out) throws IOException, InterruptedException {
+  private static Path textDumps(Path dir, PrintStream out)
+      throws IOException, InterruptedException {
     Path dumps = WORK.resolve("dumps");
     Path marker = dumps.resolve(".source");
     String source = dir.toAbsolutePath().normalize().toString();
@@ -389,13 +404,17 @@ final class RealWorldEval {
     }
     Files.createDirectories(dumps);
     Process p =
-        new ProcessBuilder(PYTHON, script.toString(), dir.resolve("pages").toString(), dumps.toString())
+        new ProcessBuilder(
+                PYTHON, script.toString(), dir.resolve("pages").toString(), dumps.toString())
             .redirectErrorStream(true)
             .start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
-      out.println("(text path skipped: dump_text.py failed (python3-bs4 and python3-lxml are"
-          + " needed: apt-get install python3-bs4 python3-lxml): " + log.strip() + ")\n");
+      out.println(
+          "(text path skipped: dump_text.py failed (python3-bs4 and python3-lxml are"
+              + " needed: apt-get install python3-bs4 python3-lxml): "
+              + log.strip()
+              + ")\n");
       return null;
     }
     Files.writeString(marker, source);
@@ -420,8 +439,9 @@ final class RealWorldEval {
               .start();
       int rc = p.waitFor();
       if (rc == 3) {
-        out.println("(peer readability-lxml skipped: module missing; apt-get install"
-            + " python3-readability python3-html-text)\n");
+        out.println(
+            "(peer readability-lxml skipped: module missing; apt-get install"
+                + " python3-readability python3-html-text)\n");
         return null;
       }
       if (rc != 0) {
@@ -438,11 +458,14 @@ final class RealWorldEval {
       while ((line = r.readLine()) != null) {
         JsonNode n = json.readTree(line);
         if (n.has("timing")) {
-          rate[0] = n.get("timing").get("pages").asDouble()
-              / n.get("timing").get("cpu_seconds").asDouble();
+          rate[0] =
+              n.get("timing").get("pages").asDouble()
+                  / n.get("timing").get("cpu_seconds").asDouble();
         } else {
           String title = n.get("title").asText();
-          res.put(n.get("file").asText(), new Output(title, title + "\n" + n.get("text").asText(), null));
+          res.put(
+              n.get("file").asText(),
+              new Output(title, title + "\n" + n.get("text").asText(), null));
         }
       }
     }
@@ -482,9 +505,10 @@ final class RealWorldEval {
   private static java.util.Comparator<String> groupOrder(Map<String, String> groups) {
     Map<String, Integer> size = new HashMap<>();
     groups.values().forEach(v -> size.merge(v, 1, Integer::sum));
-    return (a, b) -> Integer.compare(rank(a, size), rank(b, size)) != 0
-        ? Integer.compare(rank(a, size), rank(b, size))
-        : a.compareTo(b);
+    return (a, b) ->
+        Integer.compare(rank(a, size), rank(b, size)) != 0
+            ? Integer.compare(rank(a, size), rank(b, size))
+            : a.compareTo(b);
   }
 
   private static int rank(String g, Map<String, Integer> size) {
@@ -503,8 +527,9 @@ final class RealWorldEval {
     Document d = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
     List<String> raw = new ArrayList<>();
     for (String sel :
-        new String[] {"meta[property=og:title]", "meta[name=twitter:title]",
-            "meta[property=twitter:title]"}) {
+        new String[] {
+          "meta[property=og:title]", "meta[name=twitter:title]", "meta[property=twitter:title]"
+        }) {
       Element e = d.selectFirst(sel);
       if (e != null) {
         raw.add(e.attr("content"));

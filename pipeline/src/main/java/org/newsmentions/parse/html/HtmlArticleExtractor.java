@@ -408,9 +408,9 @@ public final class HtmlArticleExtractor implements Serializable {
   }
 
   /**
-   * The title without the site name: split at " | ", " - ", " – ", " : "... and the parts that
-   * are (mostly) the site's name dropped; failing a match, a short last part after " | " is taken
-   * for the site name.
+   * The title without the site name: split at " | ", " - ", " – ", " : "... and the parts that are
+   * (mostly) the site's name dropped; failing a match, a short last part after " | " is taken for
+   * the site name.
    */
   static String withoutSiteName(String title, Set<String> site) {
     String[] parts = SEPARATORS.split(title);
@@ -531,8 +531,11 @@ public final class HtmlArticleExtractor implements Serializable {
         continue;
       }
       String h = (MainText.hints(t) + " " + t.attr("itemprop")).toLowerCase(Locale.ROOT);
-      if (t.hasAttr("pubdate") || h.contains("datepublished") || h.contains("publish")
-          || h.contains("entry-date") || h.contains("posted")) {
+      if (t.hasAttr("pubdate")
+          || h.contains("datepublished")
+          || h.contains("publish")
+          || h.contains("entry-date")
+          || h.contains("posted")) {
         strong.add(new String[] {v, "time:published"});
       } else if (h.contains("modified") || h.contains("updated")) {
         continue;
@@ -745,10 +748,27 @@ public final class HtmlArticleExtractor implements Serializable {
 
     private static final Set<String> ARTICLE_TYPES =
         Set.of(
-            "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-            "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
-            "scholarlyarticle", "report", "liveblogposting", "socialmediaposting", "posting",
-            "webpage", "itempage", "medicalwebpage", "creativework", "review", "recipe", "event",
+            "article",
+            "newsarticle",
+            "blogposting",
+            "reportagenewsarticle",
+            "analysisnewsarticle",
+            "opinionnewsarticle",
+            "reviewnewsarticle",
+            "backgroundnewsarticle",
+            "techarticle",
+            "scholarlyarticle",
+            "report",
+            "liveblogposting",
+            "socialmediaposting",
+            "posting",
+            "webpage",
+            "itempage",
+            "medicalwebpage",
+            "creativework",
+            "review",
+            "recipe",
+            "event",
             "videoobject");
 
     private void readLd(JsonNode n, int depth) {
@@ -835,13 +855,37 @@ public final class HtmlArticleExtractor implements Serializable {
     }
 
     private static final String[] PUBLISHED_KEYS = {
-      "article:published_time", "og:published_time", "og:article:published_time",
-      "article:published", "itemprop:datepublished", "datepublished", "pubdate", "publishdate",
-      "publish-date", "publish_date", "publication_date", "publication-date", "date", "dc.date",
-      "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created",
-      "sailthru.date", "parsely-pub-date", "article.published", "article_date_original",
-      "cxenseparse:recs:publishtime", "citation_publication_date", "citation_date",
-      "original-publish-date", "dc.date.published", "date_published", "release_date", "created"
+      "article:published_time",
+      "og:published_time",
+      "og:article:published_time",
+      "article:published",
+      "itemprop:datepublished",
+      "datepublished",
+      "pubdate",
+      "publishdate",
+      "publish-date",
+      "publish_date",
+      "publication_date",
+      "publication-date",
+      "date",
+      "dc.date",
+      "dc.date.issued",
+      "dc.date.created",
+      "dcterms.date",
+      "dcterms.issued",
+      "dcterms.created",
+      "sailthru.date",
+      "parsely-pub-date",
+      "article.published",
+      "article_date_original",
+      "cxenseparse:recs:publishtime",
+      "citation_publication_date",
+      "citation_date",
+      "original-publish-date",
+      "dc.date.published",
+      "date_published",
+      "release_date",
+      "created"
     };
 
     List<String[]> publishedCandidates() {
@@ -859,8 +903,15 @@ public final class HtmlArticleExtractor implements Serializable {
     }
 
     private static final String[] MODIFIED_KEYS = {
-      "article:modified_time", "og:updated_time", "article:modified", "datemodified",
-      "last-modified", "dcterms.modified", "dc.date.modified", "lastmod", "parsely-updated"
+      "article:modified_time",
+      "og:updated_time",
+      "article:modified",
+      "datemodified",
+      "last-modified",
+      "dcterms.modified",
+      "dc.date.modified",
+      "lastmod",
+      "parsely-updated"
     };
 
     List<String[]> modifiedCandidates() {

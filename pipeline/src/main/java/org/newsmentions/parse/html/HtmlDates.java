@@ -31,7 +31,8 @@ final class HtmlDates {
       Pattern.compile(
           "^\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d{1,9})?)?"
               + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
-  private static final Pattern COMPACT = Pattern.compile("^\\s*((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:\\D|$)");
+  private static final Pattern COMPACT =
+      Pattern.compile("^\\s*((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:\\D|$)");
   private static final Pattern SLASHED =
       Pattern.compile("^\\s*((?:19|20)\\d{2})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)");
 
@@ -94,7 +95,8 @@ final class HtmlDates {
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static final Pattern RFC1123 =
-      Pattern.compile("^\\s*(?:[A-Za-z]{3},?\\s+)?\\d{1,2}\\s+[A-Za-z]{3}\\s+\\d{4}\\s+\\d{2}:\\d{2}(?::\\d{2})?\\s+(?:GMT|UTC|[+-]\\d{4})\\s*$");
+      Pattern.compile(
+          "^\\s*(?:[A-Za-z]{3},?\\s+)?\\d{1,2}\\s+[A-Za-z]{3}\\s+\\d{4}\\s+\\d{2}:\\d{2}(?::\\d{2})?\\s+(?:GMT|UTC|[+-]\\d{4})\\s*$");
 
   /** A metadata value: ISO-8601 or near forms, RFC 1123, else a written date. Null if none. */
   static PageDate parseMetadata(String value, boolean monthFirst) {

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import org.newsmentions.parse.BadArticleException;
 
 /**
- * Turns a page's bytes into text: by the HTTP {@code Content-Type} charset, else a byte-order
- * mark, else a {@code <meta charset>} or {@code http-equiv} declaration in the first 4 KiB (as the
- * HTML standard's prescan), else UTF-8. Bytes that are not valid in the chosen charset fall back
- * to windows-1252 (what browsers do for unlabelled legacy pages).
+ * Turns a page's bytes into text: by the HTTP {@code Content-Type} charset, else a byte-order mark,
+ * else a {@code <meta charset>} or {@code http-equiv} declaration in the first 4 KiB (as the HTML
+ * standard's prescan), else UTF-8. Bytes that are not valid in the chosen charset fall back to
+ * windows-1252 (what browsers do for unlabelled legacy pages).
  */
 final class HtmlDecoder {
   private HtmlDecoder() {}

@@ -59,10 +59,39 @@ final class MainText {
 
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-          "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "thead", "tbody", "tfoot", "caption",
-          "blockquote", "pre", "figure", "figcaption", "address", "hr", "details", "summary",
-          "center", "td", "th");
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "header",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "ul",
+          "ol",
+          "li",
+          "dl",
+          "dt",
+          "dd",
+          "table",
+          "tr",
+          "thead",
+          "tbody",
+          "tfoot",
+          "caption",
+          "blockquote",
+          "pre",
+          "figure",
+          "figcaption",
+          "address",
+          "hr",
+          "details",
+          "summary",
+          "center");
 
   private static final Set<String> PARAGRAPH_LIKE = Set.of("p", "pre", "td", "blockquote", "dd");
 
@@ -334,7 +363,7 @@ final class MainText {
     if (PARAGRAPH_LIKE.contains(tag)) {
       return true;
     }
-    if (tag.equals("div") || tag.equals("section") || tag.equals("li")) {
+    if (tag.equals("div") || tag.equals("section") || tag.equals("li") || tag.equals("th")) {
       // A block holding text of its own and no block children acts as a paragraph.
       for (Element c : e.children()) {
         if (BLOCKS.contains(c.normalName())) {
@@ -423,7 +452,8 @@ final class MainText {
       if (s.scored && s.score >= threshold && ld < 0.3) {
         out.add(sib);
       } else if (sib.normalName().equals("p") || paragraphLike(sib, stats)) {
-        if ((s.chars > 80 && ld < 0.25) || (s.chars > 0 && s.chars <= 80 && ld == 0 && s.commas > 0)) {
+        if ((s.chars > 80 && ld < 0.25)
+            || (s.chars > 0 && s.chars <= 80 && ld == 0 && s.commas > 0)) {
           out.add(sib);
         }
       } else if (sib.normalName().matches("h[1-6]") && ld == 0 && isNear(sib, top)) {
@@ -515,7 +545,6 @@ final class MainText {
         });
     flush(cur, out, false);
   }
-
 
   private static final Pattern WS = Pattern.compile("[\\s\\u00a0\\u200b]+");
 
