@@ -188,7 +188,17 @@ final class MainText {
       }
       out.add(l.text());
     }
-    return out;
+    // Short lines after the last paragraph are the page's furniture (prompts, credits, labels).
+    int end = out.size();
+    while (end > 0 && out.get(end - 1).length() < 40 && !endsSentence(out.get(end - 1))) {
+      end--;
+    }
+    return end > 0 && end < out.size() ? new ArrayList<>(out.subList(0, end)) : out;
+  }
+
+  private static boolean endsSentence(String line) {
+    char c = line.charAt(line.length() - 1);
+    return c == '.' || c == '!' || c == '"' || c == '»' || c == '“' || c == ')';
   }
 
   private static void removeHidden(Element body) {
