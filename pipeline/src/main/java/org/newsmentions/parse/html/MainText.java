@@ -91,9 +91,7 @@ final class MainText {
           "hr",
           "details",
           "summary",
-          "center",
-          "td",
-          "th");
+          "center");
 
   private static final Set<String> PARAGRAPH_LIKE = Set.of("p", "pre", "td", "blockquote", "dd");
 
@@ -163,7 +161,7 @@ final class MainText {
   }
 
   /** One output line: its text, whether it is a heading, whether it was kept. */
-  record Line(String text, boolean heading, boolean kept) {}
+  record Line(String text, boolean heading, boolean kept, boolean listOrTable) {}
 
   /**
    * Drops headings whose section kept no text (the heading of a removed link list), and short
@@ -171,6 +169,7 @@ final class MainText {
    */
   static List<String> withoutOrphanHeadings(List<Line> lines) {
     List<String> out = new ArrayList<>();
+    List<Boolean> structured = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
       if (!l.kept()) {
@@ -189,8 +188,22 @@ final class MainText {
         }
       }
       out.add(l.text());
+      structured.add(l.listOrTable());
     }
-    return out;
+    // Short lines after the last paragraph are the page's furniture (prompts, credits, labels).
+    int end = out.size();
+    while (end > 0
+        && !structured.get(end - 1)
+        && out.get(end - 1).length() < 40
+        && !endsSentence(out.get(end - 1))) {
+      end--;
+    }
+    return end > 0 && end < out.size() ? new ArrayList<>(out.subList(0, end)) : out;
+  }
+
+  private static boolean endsSentence(String line) {
+    char c = line.charAt(line.length() - 1);
+    return c == '.' || c == '!' || c == '"' || c == '»' || c == '“' || c == ')';
   }
 
   private static void removeHidden(Element body) {
@@ -365,7 +378,7 @@ final class MainText {
     if (PARAGRAPH_LIKE.contains(tag)) {
       return true;
     }
-    if (tag.equals("div") || tag.equals("section") || tag.equals("li")) {
+    if (tag.equals("div") || tag.equals("section") || tag.equals("li") || tag.equals("th")) {
       // A block holding text of its own and no block children acts as a paragraph.
       for (Element c : e.children()) {
         if (BLOCKS.contains(c.normalName())) {
@@ -476,12 +489,14 @@ final class MainText {
     int linkChars;
     int chars;
     boolean heading;
+    boolean inList;
   }
 
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
   /** Writes the blocks under {@code root}, one a line, dropping link-list lines. */
   static void writeBlocks(Element root, List<Line> out) {
+    LIST_DEPTH.set(0);
     LineBuilder[] cur = {new LineBuilder()};
     int[] headingDepth = {0};
     int[] linkDepth = {0};
@@ -516,6 +531,10 @@ final class MainText {
                 // alt text is not visible: skip
               } else if (BLOCKS.contains(tag)) {
                 flush(cur, out, tableDepth[0] > 0);
+                if (tag.equals("li") || tag.equals("dd") || tag.equals("dt")) {
+                  LIST_DEPTH.set(LIST_DEPTH.get() + 1);
+                  cur[0].inList = true;
+                }
                 if (HEADINGS.contains(tag)) {
                   headingDepth[0]++;
                   cur[0].heading = true;
@@ -537,6 +556,10 @@ final class MainText {
                 if (HEADINGS.contains(tag)) {
                   headingDepth[0]--;
                 }
+                if (tag.equals("li") || tag.equals("dd") || tag.equals("dt")) {
+                  LIST_DEPTH.set(LIST_DEPTH.get() - 1);
+                }
+                cur[0].inList = LIST_DEPTH.get() > 0;
                 cur[0].heading = headingDepth[0] > 0;
                 if (tag.equals("table")) {
                   tableDepth[0]--;
@@ -557,13 +580,17 @@ final class MainText {
       double ld = (double) b.linkChars / b.chars;
       boolean linkList = ld > 0.5 && !(inTable && b.chars < 40);
       if (!line.isEmpty()) {
-        out.add(new Line(line, b.heading, !linkList));
+        out.add(new Line(line, b.heading, !linkList, inTable || b.inList));
       }
     }
     boolean heading = b.heading;
     cur[0] = new LineBuilder();
     cur[0].heading = heading;
+    cur[0].inList = LIST_DEPTH.get() > 0;
   }
+
+  /** How many list items enclose the line being written (one writer per thread). */
+  private static final ThreadLocal<Integer> LIST_DEPTH = ThreadLocal.withInitial(() -> 0);
 
   /** Elements named by a selector, in document order (helper for callers). */
   static Elements select(Element root, String css) {
