@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.newsmentions.parse.JsonArticleReader.JsonArticle;
 import org.newsmentions.parse.PublicationDateExtractor.DateFinding;
 import org.newsmentions.schema.RawArticle;
+import org.newsmentions.schema.RawFormat;
 
 /**
  * The publication time a raw record will get from {@link ArticleParser}, found before parsing so a
@@ -38,6 +39,12 @@ public final class PublicationTimes implements Serializable {
   /** The record's publication time, or null when the parser will find none (or reject it). */
   public Instant of(RawArticle raw) {
     ByteBuffer payload = raw.getPayload();
+    if (raw.getFormat() == RawFormat.HTML && payload != null) {
+      // A page's date is in its metadata, which only the HTML extractor reads; it has its own size
+      // limit.
+      init();
+      return fullParse(raw);
+    }
     if (payload == null || payload.remaining() > settings.maxArticleBytes()) {
       return null;
     }

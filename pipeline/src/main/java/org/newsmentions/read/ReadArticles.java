@@ -65,11 +65,36 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
   private final List<String> globs;
   private final RawRecords.Limits limits;
   private final Duration watchInterval;
+  // Null in the product: the files' completion rule, polled for ever. Tests drive the watcher
+  // poll by poll with their own (see withWatchPolls).
+  private final Watch.Growth.PollFn<String, MatchResult.Metadata> pollFn;
+  private final Watch.Growth.TerminationCondition<String, ?> termination;
 
-  private ReadArticles(List<String> globs, RawRecords.Limits limits, Duration watchInterval) {
+  private ReadArticles(
+      List<String> globs,
+      RawRecords.Limits limits,
+      Duration watchInterval,
+      Watch.Growth.PollFn<String, MatchResult.Metadata> pollFn,
+      Watch.Growth.TerminationCondition<String, ?> termination) {
     this.globs = globs;
     this.limits = limits;
     this.watchInterval = watchInterval;
+    this.pollFn = pollFn;
+    this.termination = termination;
+  }
+
+  /**
+   * The watching source with another poll function and an end: for tests that drive the watcher
+   * poll by poll and need the pipeline to finish by itself. The product's watch polls {@link
+   * CompleteFilesFn} for ever.
+   */
+  ReadArticles withWatchPolls(
+      Watch.Growth.PollFn<String, MatchResult.Metadata> fn,
+      Watch.Growth.TerminationCondition<String, ?> end) {
+    if (watchInterval == null) {
+      throw new IllegalStateException("withWatchPolls applies to a watching source");
+    }
+    return new ReadArticles(globs, limits, watchInterval, fn, end);
   }
 
   /**
@@ -83,7 +108,7 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     if (interval == null || interval.getMillis() <= 0) {
       throw new IllegalArgumentException("the watch interval must be positive, not " + interval);
     }
-    return new ReadArticles(globs, limits, interval);
+    return new ReadArticles(globs, limits, interval, pollFn, termination);
   }
 
   /**
@@ -107,6 +132,8 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
         globs,
         new RawRecords.Limits(
             ParserSettings.DEFAULT_MAX_ARTICLE_BYTES, ParserSettings.DEFAULT_MAX_PAGE_BYTES),
+        null,
+        null,
         null);
   }
 
@@ -116,7 +143,11 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
       throw new IllegalArgumentException("the maximum article size must be positive, not " + value);
     }
     return new ReadArticles(
-        globs, new RawRecords.Limits(value, limits.maxPageBytes()), watchInterval);
+        globs,
+        new RawRecords.Limits(value, limits.maxPageBytes()),
+        watchInterval,
+        pollFn,
+        termination);
   }
 
   /** Raw HTML pages larger than this are dead-lettered as oversize (cut to this size). */
@@ -125,7 +156,11 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
       throw new IllegalArgumentException("the maximum page size must be positive, not " + value);
     }
     return new ReadArticles(
-        globs, new RawRecords.Limits(limits.maxArticleBytes(), value), watchInterval);
+        globs,
+        new RawRecords.Limits(limits.maxArticleBytes(), value),
+        watchInterval,
+        pollFn,
+        termination);
   }
 
   @Override
@@ -148,11 +183,14 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
                     "WatchFiles",
                     Watch.growthOf(
                             Contextful.of(
-                                new CompleteFilesFn(watchInterval.getMillis()),
+                                pollFn != null
+                                    ? pollFn
+                                    : new CompleteFilesFn(watchInterval.getMillis()),
                                 Requirements.empty()),
                             new PathOf())
                         .withPollInterval(watchInterval)
-                        .withTerminationPerInput(Watch.Growth.never())
+                        .withTerminationPerInput(
+                            termination != null ? termination : Watch.Growth.never())
                         .withOutputCoder(MetadataCoderV2.of())
                         .withOutputKeyCoder(StringUtf8Coder.of()))
                 .apply("Files", Values.create());

@@ -46,6 +46,24 @@ class PublicationTimesTest {
   }
 
   @Test
+  void aPageLargerThanTheTextLimitIsDatedFromItsMetadata() {
+    String page =
+        "<html><head><meta property=\"article:published_time\" content=\"2025-05-08T09:45:00Z\">"
+            + "<title>Ferry strike ends</title></head><body><article><h1>Ferry strike ends</h1>"
+            + "<p>The ferry crews returned to work on Thursday after a week-long strike over pay"
+            + " and rosters, the union said.</p>"
+            + "<!-- "
+            + "x".repeat(4096)
+            + " --></article></body></html>";
+    PublicationTimes small =
+        new PublicationTimes(
+            ParserSettings.defaults()
+                .withClock(Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC))
+                .withMaxArticleBytes(1024));
+    assertEquals(Instant.parse("2025-05-08T09:45:00Z"), small.of(raw(RawFormat.HTML, page)));
+  }
+
+  @Test
   void scraperHeaderDate() {
     String text = " date 2025-05-08 Home | World\nHeadline here\n\nBody text of the article.";
     assertEquals(Instant.parse("2025-05-08T00:00:00Z"), times.of(raw(RawFormat.AUTO, text)));

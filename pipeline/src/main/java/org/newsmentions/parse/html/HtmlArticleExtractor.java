@@ -930,10 +930,4 @@ public final class HtmlArticleExtractor implements Serializable {
       return out;
     }
   }
-
-  /** Unused helper kept package-private for tests: the first group of a pattern, or null. */
-  static String group(Pattern p, String s) {
-    Matcher m = p.matcher(s);
-    return m.find() ? m.group(1) : null;
-  }
 }

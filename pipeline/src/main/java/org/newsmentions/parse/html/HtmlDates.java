@@ -107,15 +107,15 @@ final class HtmlDates {
     Matcher m = ISO.matcher(v);
     if (m.find()) {
       return fromParts(
-          m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null, m.group(7));
+          m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7));
     }
     m = SLASHED.matcher(v);
     if (m.find()) {
-      return fromParts(m.group(1), m.group(2), m.group(3), null, null, null, null, null);
+      return fromParts(m.group(1), m.group(2), m.group(3), null, null, null, null);
     }
     m = COMPACT.matcher(v);
     if (m.find()) {
-      return fromParts(m.group(1), m.group(2), m.group(3), null, null, null, null, null);
+      return fromParts(m.group(1), m.group(2), m.group(3), null, null, null, null);
     }
     if (RFC1123.matcher(v).matches()) {
       try {
@@ -193,7 +193,7 @@ final class HtmlDates {
       }
       hh = String.valueOf(h);
     }
-    return fromParts(y, mo, d, hh, mi, m.group("ss"), null, m.group("tz"));
+    return fromParts(y, mo, d, hh, mi, m.group("ss"), m.group("tz"));
   }
 
   private static String monthNumber(String name) {
@@ -214,7 +214,7 @@ final class HtmlDates {
           "PDT", ZoneOffset.ofHours(-7));
 
   private static PageDate fromParts(
-      String y, String mo, String d, String hh, String mi, String ss, String unused, String tz) {
+      String y, String mo, String d, String hh, String mi, String ss, String tz) {
     LocalDate day;
     try {
       day = LocalDate.of(Integer.parseInt(y), Integer.parseInt(mo), Integer.parseInt(d));
@@ -282,7 +282,7 @@ final class HtmlDates {
       return null;
     }
     return m.group(1) != null
-        ? fromParts(m.group(1), m.group(2), m.group(3), null, null, null, null, null)
-        : fromParts(m.group(4), m.group(5), m.group(6), null, null, null, null, null);
+        ? fromParts(m.group(1), m.group(2), m.group(3), null, null, null, null)
+        : fromParts(m.group(4), m.group(5), m.group(6), null, null, null, null);
   }
 }

@@ -11,7 +11,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -496,104 +495,113 @@ final class MainText {
 
   /** Writes the blocks under {@code root}, one a line, dropping link-list lines. */
   static void writeBlocks(Element root, List<Line> out) {
-    LIST_DEPTH.set(0);
-    LineBuilder[] cur = {new LineBuilder()};
-    int[] headingDepth = {0};
-    int[] linkDepth = {0};
-    int[] tableDepth = {0};
-    root.traverse(
-        new NodeVisitor() {
-          @Override
-          public void head(Node node, int depth) {
-            if (node instanceof TextNode t) {
-              String s = t.getWholeText();
-              int len = visibleLength(s);
-              if (len == 0) {
-                if (!s.isEmpty()) {
-                  cur[0].text.append(' ');
-                }
-                return;
-              }
-              cur[0].text.append(s);
-              cur[0].chars += len;
-              if (linkDepth[0] > 0) {
-                cur[0].linkChars += len;
-              }
-            } else if (node instanceof Element el) {
-              String tag = el.normalName();
-              if (tag.equals("a")) {
-                linkDepth[0]++;
-              } else if (tag.equals("table")) {
-                tableDepth[0]++;
-              } else if (tag.equals("br")) {
-                flush(cur, out, tableDepth[0] > 0);
-              } else if (tag.equals("img") && el.hasAttr("alt")) {
-                // alt text is not visible: skip
-              } else if (BLOCKS.contains(tag)) {
-                flush(cur, out, tableDepth[0] > 0);
-                if (tag.equals("li") || tag.equals("dd") || tag.equals("dt")) {
-                  LIST_DEPTH.set(LIST_DEPTH.get() + 1);
-                  cur[0].inList = true;
-                }
-                if (HEADINGS.contains(tag)) {
-                  headingDepth[0]++;
-                  cur[0].heading = true;
-                }
-              }
-            }
-          }
-
-          @Override
-          public void tail(Node node, int depth) {
-            if (node instanceof Element el) {
-              String tag = el.normalName();
-              if (tag.equals("a")) {
-                linkDepth[0]--;
-              } else if (tag.equals("td") || tag.equals("th")) {
-                cur[0].text.append(' ');
-              } else if (BLOCKS.contains(tag)) {
-                flush(cur, out, tableDepth[0] > 0);
-                if (HEADINGS.contains(tag)) {
-                  headingDepth[0]--;
-                }
-                if (tag.equals("li") || tag.equals("dd") || tag.equals("dt")) {
-                  LIST_DEPTH.set(LIST_DEPTH.get() - 1);
-                }
-                cur[0].inList = LIST_DEPTH.get() > 0;
-                cur[0].heading = headingDepth[0] > 0;
-                if (tag.equals("table")) {
-                  tableDepth[0]--;
-                }
-              }
-            }
-          }
-        });
-    flush(cur, out, false);
+    BlockWriter w = new BlockWriter(out);
+    root.traverse(w);
+    w.flush();
   }
 
   private static final Pattern WS = Pattern.compile("[\\s\\u00a0\\u200b]+");
 
-  private static void flush(LineBuilder[] cur, List<Line> out, boolean inTable) {
-    LineBuilder b = cur[0];
-    if (b.chars > 0) {
-      String line = WS.matcher(b.text).replaceAll(" ").strip();
-      double ld = (double) b.linkChars / b.chars;
-      boolean linkList = ld > 0.5 && !(inTable && b.chars < 40);
-      if (!line.isEmpty()) {
-        out.add(new Line(line, b.heading, !linkList, inTable || b.inList));
+  /**
+   * One pass over an element tree, cutting its text into lines at block boundaries. Its depths
+   * (inside a link, a heading, a table, a list item) are the state of one traversal, so a writer is
+   * made per call.
+   */
+  private static final class BlockWriter implements NodeVisitor {
+    private final List<Line> out;
+    private LineBuilder cur = new LineBuilder();
+    private int headingDepth;
+    private int linkDepth;
+    private int tableDepth;
+    private int listDepth;
+
+    BlockWriter(List<Line> out) {
+      this.out = out;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        String s = t.getWholeText();
+        int len = visibleLength(s);
+        if (len == 0) {
+          if (!s.isEmpty()) {
+            cur.text.append(' ');
+          }
+          return;
+        }
+        cur.text.append(s);
+        cur.chars += len;
+        if (linkDepth > 0) {
+          cur.linkChars += len;
+        }
+      } else if (node instanceof Element el) {
+        String tag = el.normalName();
+        if (tag.equals("a")) {
+          linkDepth++;
+        } else if (tag.equals("table")) {
+          tableDepth++;
+        } else if (tag.equals("br")) {
+          flush();
+        } else if (BLOCKS.contains(tag)) {
+          flush();
+          if (isListItem(tag)) {
+            listDepth++;
+            cur.inList = true;
+          }
+          if (HEADINGS.contains(tag)) {
+            headingDepth++;
+            cur.heading = true;
+          }
+        }
       }
     }
-    boolean heading = b.heading;
-    cur[0] = new LineBuilder();
-    cur[0].heading = heading;
-    cur[0].inList = LIST_DEPTH.get() > 0;
-  }
 
-  /** How many list items enclose the line being written (one writer per thread). */
-  private static final ThreadLocal<Integer> LIST_DEPTH = ThreadLocal.withInitial(() -> 0);
+    @Override
+    public void tail(Node node, int depth) {
+      if (!(node instanceof Element el)) {
+        return;
+      }
+      String tag = el.normalName();
+      if (tag.equals("a")) {
+        linkDepth--;
+      } else if (tag.equals("td") || tag.equals("th")) {
+        cur.text.append(' ');
+      } else if (BLOCKS.contains(tag)) {
+        flush();
+        if (HEADINGS.contains(tag)) {
+          headingDepth--;
+        }
+        if (isListItem(tag)) {
+          listDepth--;
+        }
+        cur.inList = listDepth > 0;
+        cur.heading = headingDepth > 0;
+        if (tag.equals("table")) {
+          tableDepth--;
+        }
+      }
+    }
 
-  /** Elements named by a selector, in document order (helper for callers). */
-  static Elements select(Element root, String css) {
-    return root.select(css);
+    private static boolean isListItem(String tag) {
+      return tag.equals("li") || tag.equals("dd") || tag.equals("dt");
+    }
+
+    /** Ends the line being written (if it has text) and starts the next. */
+    void flush() {
+      boolean inTable = tableDepth > 0;
+      LineBuilder b = cur;
+      if (b.chars > 0) {
+        String line = WS.matcher(b.text).replaceAll(" ").strip();
+        double ld = (double) b.linkChars / b.chars;
+        boolean linkList = ld > 0.5 && !(inTable && b.chars < 40);
+        if (!line.isEmpty()) {
+          out.add(new Line(line, b.heading, !linkList, inTable || b.inList));
+        }
+      }
+      cur = new LineBuilder();
+      cur.heading = b.heading;
+      cur.inList = listDepth > 0;
+    }
   }
 }
