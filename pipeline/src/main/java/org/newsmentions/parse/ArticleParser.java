@@ -2,6 +2,8 @@ package org.newsmentions.parse;
 
 import java.io.Serializable;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -57,19 +59,26 @@ public final class ArticleParser implements Serializable {
       buf.get(page);
       return parseHtml(raw, page);
     }
-    if (buf.remaining() > settings.maxArticleBytes()) {
-      throw new BadArticleException(
-          "oversize",
-          String.format(
-              Locale.ROOT,
-              "record has %d bytes, more than the limit of %d",
-              buf.remaining(),
-              settings.maxArticleBytes()));
+    // A JSON line may carry a whole page in its html field: it is held to the page limit here and
+    // to the article limit once it is known to carry none.
+    int limit =
+        raw.getFormat() == RawFormat.RAW_TEXT
+            ? settings.maxArticleBytes()
+            : Math.max(settings.maxArticleBytes(), settings.maxPageBytes());
+    int size = buf.remaining();
+    if (size > limit) {
+      throw oversize("record", size, limit);
     }
-    byte[] bytes = new byte[buf.remaining()];
+    byte[] bytes = new byte[size];
     buf.get(bytes);
     String text = TextDecoder.decode(bytes);
-    return isJson(raw.getFormat(), text) ? parseJson(raw, text) : parseRawText(raw, text);
+    if (isJson(raw.getFormat(), text)) {
+      return parseJson(raw, text, size);
+    }
+    if (size > settings.maxArticleBytes()) {
+      throw oversize("record", size, settings.maxArticleBytes());
+    }
+    return parseRawText(raw, text);
   }
 
   /** HTML by the record's format, or for an AUTO record (Kafka) by its first bytes. */
@@ -98,13 +107,7 @@ public final class ArticleParser implements Serializable {
       throw new BadArticleException("no-text", "page has neither a title nor article text");
     }
     if (body.length() > settings.maxArticleBytes()) {
-      throw new BadArticleException(
-          "oversize",
-          String.format(
-              Locale.ROOT,
-              "page text has %d characters, more than the limit of %d",
-              body.length(),
-              settings.maxArticleBytes()));
+      throw oversize("page text", body.length(), settings.maxArticleBytes());
     }
     String url = fetchedFrom != null ? fetchedFrom : blankToNull(html.canonicalUrl());
     String outlet = outlets.fromHost(url);
@@ -118,14 +121,7 @@ public final class ArticleParser implements Serializable {
     if (language == null) {
       language = LanguageIdentifier.detect(html.title() + "\n\n" + body);
     }
-    DateSource from =
-        html.published() == null
-            ? DateSource.none
-            : "url".equals(html.sources().published())
-                ? DateSource.url
-                : "text".equals(html.sources().published())
-                    ? DateSource.byline
-                    : DateSource.metadata;
+    DateSource from = dateSource(html);
     Article article =
         Article.newBuilder()
             .setId(ArticleIds.of(url, raw.getSource()))
@@ -161,18 +157,57 @@ public final class ArticleParser implements Serializable {
     return outcome(raw, clean, url, outlet, date, detectLanguage(clean));
   }
 
-  private ParseOutcome parseJson(RawArticle raw, String text) throws BadArticleException {
+  /**
+   * A news-please style JSON line. {@code maintext} is article text a scraper already extracted,
+   * cleaned only of inline teasers and repeats ({@link ScraperText}); {@code text} or {@code
+   * description} stand in for it through the raw-dump cleaner. A line that also carries the page
+   * in {@code html} keeps the scraper's title, text and date and takes from the page only what they
+   * lack.
+   */
+  private ParseOutcome parseJson(RawArticle raw, String text, int recordBytes)
+      throws BadArticleException {
     JsonArticle json = JsonArticleReader.read(text);
-    String title = json.title() == null ? "" : json.title();
-    Cleaned clean = ArticleTextCleaner.clean(json.body() == null ? "" : json.body(), title);
-    requireText(clean);
+    if (!json.hasPage() && recordBytes > settings.maxArticleBytes()) {
+      throw oversize("JSON line without a page", recordBytes, settings.maxArticleBytes());
+    }
     String url = blankToNull(json.url());
     if (url == null) {
       url = blankToNull(raw.getUrlHint());
     }
+    HtmlArticle page =
+        json.hasPage()
+            ? html.extract(
+                json.html().getBytes(StandardCharsets.UTF_8),
+                JSON_PAGE_TYPE,
+                url,
+                raw.getIngested())
+            : null;
+    String title = blankToNull(json.title());
+    if (title == null && page != null) {
+      title = page.title();
+    }
+    title = title == null ? "" : title;
+    Cleaned clean;
+    if (json.hasMaintext()) {
+      clean = ScraperText.clean(json.maintext(), title);
+    } else if (page != null && !page.body().isBlank()) {
+      clean = ScraperText.clean(page.body(), title);
+    } else {
+      clean = ArticleTextCleaner.clean(json.fallbackBody() == null ? "" : json.fallbackBody(), title);
+    }
+    requireText(clean);
+    if (clean.body().length() > settings.maxArticleBytes()) {
+      throw oversize("article text", clean.body().length(), settings.maxArticleBytes());
+    }
+    if (url == null && page != null) {
+      url = blankToNull(page.canonicalUrl());
+    }
     String outlet = outlets.fromName(json.sourceDomain());
     if (outlet == null) {
       outlet = outlets.fromHost(url);
+    }
+    if (outlet == null && page != null) {
+      outlet = outlets.fromName(page.outlet());
     }
     if (outlet == null) {
       outlet = outlets.fromText(clean.firstParagraph(), clean.lines(), clean.title());
@@ -180,12 +215,63 @@ public final class ArticleParser implements Serializable {
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());
     }
-    DateFinding date = dates.find(null, json.datePublish(), clean.dateLines(), outlet);
+    DateFinding date;
+    String publishedLocal = null;
+    if (page == null) {
+      date = dates.find(null, json.datePublish(), clean.dateLines(), outlet);
+    } else {
+      // The scraper's date, then the page's metadata, then the text.
+      date = dates.find(null, json.datePublish(), List.of(), outlet);
+      String rejected = date.rejected() != null ? date.rejected() : page.rejectedDate();
+      if (date.published() == null && page.published() != null) {
+        date = new DateFinding(page.published(), dateSource(page), rejected);
+        publishedLocal = page.publishedLocal();
+      } else if (date.published() == null) {
+        DateFinding inText = dates.find(null, null, clean.dateLines(), outlet);
+        date =
+            new DateFinding(
+                inText.published(), inText.from(), rejected != null ? rejected : inText.rejected());
+      }
+    }
     String language = language(json.language());
+    if (language == null && page != null) {
+      language = language(page.language());
+    }
     if (language == null) {
       language = detectLanguage(clean);
     }
-    return outcome(raw, clean, url, outlet, date, language);
+    ParseOutcome outcome = outcome(raw, clean, url, outlet, date, language);
+    if (page == null) {
+      return outcome;
+    }
+    Article withPage =
+        Article.newBuilder(outcome.article())
+            .setCanonicalUrl(page.canonicalUrl())
+            .setModified(page.modified())
+            .setPublishedLocal(publishedLocal)
+            .build();
+    return new ParseOutcome(withPage, outcome.rejectedDate());
+  }
+
+  /** A page inside a JSON line is already text; the JSON reader decoded it. */
+  private static final String JSON_PAGE_TYPE = "text/html; charset=utf-8";
+
+  private static DateSource dateSource(HtmlArticle page) {
+    if (page.published() == null) {
+      return DateSource.none;
+    }
+    return switch (String.valueOf(page.sources().published())) {
+      case "url" -> DateSource.url;
+      case "text" -> DateSource.byline;
+      default -> DateSource.metadata;
+    };
+  }
+
+  private static BadArticleException oversize(String what, int size, int limit) {
+    return new BadArticleException(
+        "oversize",
+        String.format(
+            Locale.ROOT, "%s has %d bytes, more than the limit of %d", what, size, limit));
   }
 
   private static ParseOutcome outcome(

@@ -9,19 +9,38 @@ import java.util.Locale;
 /**
  * Reads one JSON line in the shape news-please writes: {@code url}, {@code source_domain}, {@code
  * title}, {@code maintext}, {@code date_publish}, {@code language}; {@code text} and then {@code
- * description} stand in for a missing body. {@code date_download} is when the page was fetched,
- * never when it was published, and is not read.
+ * description} stand in for a missing body. An {@code html} field, when present, carries the raw
+ * page the scraper fetched. {@code date_download} is when the page was fetched, never when it was
+ * published, and is not read.
  */
 final class JsonArticleReader {
 
-  /** The fields the parser uses; any may be null. */
+  /**
+   * The fields the parser uses; any may be null.
+   *
+   * @param maintext the scraper's extracted article text
+   * @param fallbackBody {@code text}, else {@code description}: a body when {@code maintext} and
+   *     the page give none
+   * @param html the raw page, already decoded by the JSON reader
+   */
   record JsonArticle(
       String url,
       String sourceDomain,
       String title,
-      String body,
+      String maintext,
+      String fallbackBody,
       String datePublish,
-      String language) {}
+      String language,
+      String html) {
+
+    boolean hasPage() {
+      return !isBlank(html);
+    }
+
+    boolean hasMaintext() {
+      return !isBlank(maintext);
+    }
+  }
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -52,8 +71,10 @@ final class JsonArticleReader {
     String description = string(node, "description");
     String datePublish = string(node, "date_publish");
     String language = string(node, "language");
-    String body = !isBlank(maintext) ? maintext : !isBlank(plainText) ? plainText : description;
-    return new JsonArticle(url, sourceDomain, title, body, datePublish, language);
+    String html = string(node, "html");
+    String fallback = !isBlank(plainText) ? plainText : description;
+    return new JsonArticle(
+        url, sourceDomain, title, maintext, fallback, datePublish, language, html);
   }
 
   private static String string(JsonNode object, String field) throws BadArticleException {

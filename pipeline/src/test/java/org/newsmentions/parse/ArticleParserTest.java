@@ -174,6 +174,122 @@ class ArticleParserTest {
   }
 
   @Test
+  void jsonMaintextIsArticleTextAndKeepsItsTablesListsAndDatelines() throws Exception {
+    String[] lines = {
+      "LEEDS, May 8 (Northern Wire) - " + BODY_1,
+      "Squad:",
+      "Goalkeepers: Ada Price, Ben Cole",
+      "Defenders: Carl Dunn, Dev Patel, Eli Ford",
+      "Standings",
+      "1. Harrogate 34 80",
+      "2. Ripon 34 74",
+      "Comments",
+      BODY_2,
+      "Also read | Ducks return to the mill pond",
+      "Follow Northern Wire on Telegram",
+      "Join Northern Wire on WhatsApp for the latest",
+      BODY_2
+    };
+    String json =
+        "{\"title\": \"Volunteers Clear Riverbank\", \"maintext\": \""
+            + String.join("\\n", lines)
+            + "\", \"date_publish\": \"2025-05-08 09:14:00\"}";
+    Article a = parser.parse(raw(RawFormat.JSON_LINE, json)).article();
+    assertEquals(
+        String.join(
+            "\n\n",
+            "LEEDS, May 8 (Northern Wire) - " + BODY_1,
+            "Squad:",
+            "Goalkeepers: Ada Price, Ben Cole",
+            "Defenders: Carl Dunn, Dev Patel, Eli Ford",
+            "Standings",
+            "1. Harrogate 34 80",
+            "2. Ripon 34 74",
+            "Comments",
+            BODY_2),
+        a.getBody(),
+        "only the teaser, the call to action and the repeated paragraph are taken out");
+  }
+
+  private static final String PAGE =
+      "<!DOCTYPE html><html lang=\"en\"><head><title>Litter haul breaks record | Riverside"
+          + " Weekly</title><link rel=\"canonical\""
+          + " href=\"https://www.riverside-weekly.co.uk/news/litter-record\"><meta"
+          + " property=\"og:site_name\" content=\"Riverside Weekly\"><meta"
+          + " property=\"article:published_time\" content=\"2025-05-07T18:30:00+01:00\"><meta"
+          + " property=\"article:modified_time\" content=\"2025-05-08T07:00:00+01:00\"></head>"
+          + "<body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>Litter"
+          + " haul breaks record</h1><p>"
+          + BODY_1
+          + "</p><p>"
+          + BODY_2
+          + "</p></article></body></html>";
+
+  private static String jsonWithPage(String fields) {
+    String page = PAGE.replace("\"", "\\\"");
+    return "{" + fields + (fields.isEmpty() ? "" : ", ") + "\"html\": \"" + page + "\"}";
+  }
+
+  @Test
+  void jsonWithOnlyAPageTakesEverythingFromThePage() throws Exception {
+    ParseOutcome out = parser.parse(raw(RawFormat.JSON_LINE, jsonWithPage("")));
+    Article a = out.article();
+    assertEquals("Litter haul breaks record", a.getTitle());
+    assertEquals(BODY_1 + "\n\n" + BODY_2, a.getBody());
+    assertEquals(Instant.parse("2025-05-07T17:30:00Z"), a.getPublished());
+    assertEquals("2025-05-07T18:30:00+01:00", a.getPublishedLocal());
+    assertEquals(DateSource.metadata, a.getPublishedFrom());
+    assertEquals(Instant.parse("2025-05-08T06:00:00Z"), a.getModified());
+    assertEquals("https://www.riverside-weekly.co.uk/news/litter-record", a.getCanonicalUrl());
+    assertEquals("https://www.riverside-weekly.co.uk/news/litter-record", a.getUrl());
+    assertEquals("riversideweekly", a.getOutlet());
+    assertEquals("en", a.getLanguage());
+  }
+
+  @Test
+  void jsonWithAPageKeepsTheScrapersFieldsAndTakesOnlyWhatTheyLack() throws Exception {
+    String fields =
+        "\"url\": \"https://www.riverside-weekly.co.uk/news/litter-record?ref=rss\","
+            + " \"title\": \"Riverbank volunteers set a record\", \"maintext\": \""
+            + BODY_2
+            + "\", \"date_publish\": \"2025-05-07 20:00:00\"";
+    Article a = parser.parse(raw(RawFormat.JSON_LINE, jsonWithPage(fields))).article();
+    assertEquals("Riverbank volunteers set a record", a.getTitle());
+    assertEquals(BODY_2, a.getBody());
+    assertEquals(Instant.parse("2025-05-07T20:00:00Z"), a.getPublished());
+    assertNull(a.getPublishedLocal(), "the scraper's date is used, not the page's");
+    assertEquals("https://www.riverside-weekly.co.uk/news/litter-record?ref=rss", a.getUrl());
+    assertEquals("https://www.riverside-weekly.co.uk/news/litter-record", a.getCanonicalUrl());
+    assertEquals(Instant.parse("2025-05-08T06:00:00Z"), a.getModified());
+
+    String noDate = fields.replace("\"2025-05-07 20:00:00\"", "null");
+    Article b = parser.parse(raw(RawFormat.JSON_LINE, jsonWithPage(noDate))).article();
+    assertEquals(Instant.parse("2025-05-07T17:30:00Z"), b.getPublished(), "the page's date");
+    assertEquals("2025-05-07T18:30:00+01:00", b.getPublishedLocal());
+  }
+
+  @Test
+  void aJsonLineWithAPageIsHeldToThePageLimitAndOneWithoutToTheTextLimit() throws Exception {
+    String padding = "x".repeat(5000);
+    String withPage =
+        jsonWithPage("").replace("<nav>", "<script>var pad = '" + padding + "';</script><nav>");
+    assertTrue(withPage.length() > SETTINGS.maxArticleBytes());
+    assertEquals(
+        "Litter haul breaks record",
+        parser.parse(raw(RawFormat.JSON_LINE, withPage)).article().getTitle());
+
+    String withoutPage =
+        "{\"title\": \"Volunteers\", \"maintext\": \"" + BODY_1 + "\", \"extra\": \""
+            + padding
+            + "\"}";
+    BadArticleException e =
+        assertThrows(
+            BadArticleException.class, () -> parser.parse(raw(RawFormat.JSON_LINE, withoutPage)));
+    assertEquals("oversize", e.reason());
+    assertTrue(e.getMessage().contains("without a page"), e.getMessage());
+  }
+
+  @Test
   void badJson() {
     assertEquals(
         "bad-json", reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "{\"title\": \"Cut"))));

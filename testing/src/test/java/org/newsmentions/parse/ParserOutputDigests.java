@@ -47,10 +47,13 @@ final class ParserOutputDigests {
       String text = TextDecoder.decode(bytes);
       if (raw.getFormat() == RawFormat.JSON_LINE) {
         JsonArticle json = JsonArticleReader.read(text);
+        String title = json.title() == null ? "" : json.title();
         append(
             sb,
-            ArticleTextCleaner.clean(
-                json.body() == null ? "" : json.body(), json.title() == null ? "" : json.title()));
+            json.hasMaintext()
+                ? ScraperText.clean(json.maintext(), title)
+                : ArticleTextCleaner.clean(
+                    json.fallbackBody() == null ? "" : json.fallbackBody(), title));
       } else {
         sb.append(ArticleTextCleaner.headerDate(text)).append('\u0001');
         append(sb, ArticleTextCleaner.clean(ArticleTextCleaner.withoutHeader(text), null));

@@ -122,7 +122,7 @@ final class HtmlDates {
         var odt =
             java.time.OffsetDateTime.parse(
                 v.replace("UTC", "GMT"), DateTimeFormatter.RFC_1123_DATE_TIME);
-        return new PageDate(odt.toInstant(), odt.toString(), odt.toLocalDate());
+        return new PageDate(odt.toInstant(), local(odt), odt.toLocalDate());
       } catch (DateTimeException e) {
         // fall through to the text forms
       }
@@ -235,10 +235,10 @@ final class HtmlDates {
     LocalDateTime ldt = LocalDateTime.of(day, time);
     ZoneOffset offset = offset(tz);
     if (offset == null) {
-      return new PageDate(ldt.toInstant(ZoneOffset.UTC), ldt.toString(), day);
+      return new PageDate(ldt.toInstant(ZoneOffset.UTC), local(ldt), day);
     }
     var odt = ldt.atOffset(offset);
-    return new PageDate(odt.toInstant(), odt.toString(), day);
+    return new PageDate(odt.toInstant(), local(odt), day);
   }
 
   private static ZoneOffset offset(String tz) {
@@ -285,4 +285,28 @@ final class HtmlDates {
         ? fromParts(m.group(1), m.group(2), m.group(3), null, null, null, null)
         : fromParts(m.group(4), m.group(5), m.group(6), null, null, null, null);
   }
+
+  /** ISO-8601 with seconds always written ({@code 2025-05-12T09:45:00-04:00}), as the page's own. */
+  private static String local(java.time.OffsetDateTime t) {
+    return t.format(LOCAL_WITH_OFFSET);
+  }
+
+  private static String local(java.time.LocalDateTime t) {
+    return t.format(LOCAL_NO_OFFSET);
+  }
+
+  private static final java.time.format.DateTimeFormatter LOCAL_NO_OFFSET =
+      new java.time.format.DateTimeFormatterBuilder()
+          .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral('T')
+          .appendPattern("HH:mm:ss")
+          .optionalStart()
+          .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(java.util.Locale.ROOT);
+
+  private static final java.time.format.DateTimeFormatter LOCAL_WITH_OFFSET =
+      new java.time.format.DateTimeFormatterBuilder()
+          .append(LOCAL_NO_OFFSET)
+          .appendOffsetId()
+          .toFormatter(java.util.Locale.ROOT);
 }

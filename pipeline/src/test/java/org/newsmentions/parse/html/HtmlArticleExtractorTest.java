@@ -146,7 +146,7 @@ class HtmlArticleExtractorTest {
             + "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Harbour Gazette\"}}]}</script>";
     HtmlArticle a = extract(page(ld, "<article>" + PROSE + "</article>"));
     assertEquals(Instant.parse("2023-11-07T22:30:00Z"), a.published());
-    assertEquals("2023-11-07T23:30+01:00", a.publishedLocal());
+    assertEquals("2023-11-07T23:30:00+01:00", a.publishedLocal());
     assertEquals("json-ld", a.sources().published());
     assertEquals(Instant.parse("2023-11-08T07:00:00Z"), a.modified());
     assertEquals("Harbour Gazette", a.outlet());
@@ -172,7 +172,7 @@ class HtmlArticleExtractorTest {
             + PROSE
             + "</article>";
     HtmlArticle a = extract(page("", body));
-    assertEquals("2022-08-30T10:00+02:00", a.publishedLocal());
+    assertEquals("2022-08-30T10:00:00+02:00", a.publishedLocal());
     assertEquals("time:published", a.sources().published());
   }
 
@@ -203,7 +203,7 @@ class HtmlArticleExtractorTest {
             page(
                 "",
                 "<article><h1>Brücke</h1><div>03.11.2023 15:32 Uhr</div>" + PROSE + "</article>"));
-    assertEquals("2023-11-03T15:32", b.publishedLocal());
+    assertEquals("2023-11-03T15:32:00", b.publishedLocal());
   }
 
   @Test
