@@ -10,6 +10,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.newsmentions.options.NewsMentionsOptions;
 import org.newsmentions.read.ReadArticles;
 import org.newsmentions.read.ReadKafkaArticles;
+import org.newsmentions.sink.CountOutputs;
 import org.newsmentions.sink.JobOutputs;
 import org.newsmentions.sink.OutputFormats;
 import org.newsmentions.sink.WriteKafka;
@@ -172,6 +173,7 @@ public final class NewsMentionsPipeline {
         read.get(ReadArticles.RECORDS)
             .apply("NewsMentions", new NewsMentions(job))
             .withMoreDeadLetters(read.get(ReadArticles.DEAD_LETTERS));
+    result.apply("CountOutputs", new CountOutputs());
     if (settings.output() != null) {
       result.apply(
           "WriteOutputs",

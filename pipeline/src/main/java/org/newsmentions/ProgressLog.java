@@ -79,8 +79,12 @@ final class ProgressLog implements AutoCloseable {
 
   /** A counter's total over all steps by name, as the progress line reads it. */
   static long counter(PipelineResult result, String name) {
-    return ProgressLine.byName(
-        counters(result.metrics().queryMetrics(MetricsFilter.builder().build())), name);
+    return ProgressLine.byName(counterTotals(result), name);
+  }
+
+  /** Every counter's total over steps, keyed {@code SimpleNamespace.name}. */
+  static Map<String, Long> counterTotals(PipelineResult result) {
+    return counters(result.metrics().queryMetrics(MetricsFilter.builder().build()));
   }
 
   private static Map<String, Long> counters(MetricQueryResults metrics) {

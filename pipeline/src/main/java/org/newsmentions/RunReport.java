@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /** The end-of-run summary: counters, where the output went, and the most mentioned entities. */
 final class RunReport {
@@ -24,15 +21,9 @@ final class RunReport {
   static void print(PipelineResult result, String output, PrintStream out) {
     out.println();
     out.println("news-mentions finished: " + result.getState());
-    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
-    Map<String, Long> totals = new java.util.TreeMap<>();
-    for (MetricResult<Long> c : metrics.getCounters()) {
-      Long v = attemptedOrCommitted(c);
-      String name =
-          c.getName().getNamespace().replaceAll(".*\\.", "") + "." + c.getName().getName();
-      totals.merge(name, v == null ? 0L : v, Long::sum);
-    }
+    Map<String, Long> totals = ProgressLog.counterTotals(result);
     totals.forEach((k, v) -> out.printf(Locale.ROOT, "  %-45s %,d%n", k, v));
+    out.println(RecordAccounting.of(totals).line());
     if (output == null) {
       return;
     }
@@ -40,14 +31,6 @@ final class RunReport {
     Path countsDir = Path.of(output, "counts");
     if (Files.isDirectory(countsDir)) {
       printTop(countsDir, out);
-    }
-  }
-
-  private static Long attemptedOrCommitted(MetricResult<Long> c) {
-    try {
-      return c.getCommitted();
-    } catch (UnsupportedOperationException e) {
-      return c.getAttempted();
     }
   }
 

@@ -32,12 +32,21 @@ public final class Fixtures {
         .withStreaming(streaming);
   }
 
-  /** The bundled sample files (repo's samples/ folder), sorted. */
+  /** The bundled scraper text and JSON-lines samples (repo's samples/ folder), sorted. */
   public static List<Path> sampleFiles() {
+    return samples(".txt", ".jsonl");
+  }
+
+  /** Every bundled sample: text, JSON lines, HTML pages and the WARC crawl, sorted. */
+  public static List<Path> allSampleFiles() {
+    return samples(".txt", ".jsonl", ".html", ".warc.gz");
+  }
+
+  private static List<Path> samples(String... endings) {
     Path root = Path.of("..", "samples").toAbsolutePath().normalize();
     try (Stream<Path> files = Files.walk(root)) {
       return files
-          .filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".jsonl"))
+          .filter(p -> Stream.of(endings).anyMatch(e -> p.toString().endsWith(e)))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -1,7 +1,9 @@
 package org.newsmentions;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -22,13 +24,30 @@ class ReferenceModelPipelineTest {
 
   @Test
   void pipelineOverSampleFilesEqualsReferenceModel(TestPipeline pipeline) {
-    List<java.nio.file.Path> files = Fixtures.sampleFiles();
+    List<Path> files = Fixtures.sampleFiles();
     assertFalse(files.isEmpty(), "bundled samples missing");
+    assertPipelineEqualsModel(pipeline, files);
+  }
+
+  /** The HTML pages and the WARC crawl of them too: pages, skipped records and superseding. */
+  @Test
+  void pipelineOverEverySampleIncludingPagesAndTheCrawlEqualsReferenceModel(TestPipeline pipeline) {
+    List<Path> files = Fixtures.allSampleFiles();
+    assertTrue(
+        files.stream().anyMatch(f -> f.toString().endsWith(".warc.gz")), "sample crawl missing");
+    ReferenceModel.Output expected = assertPipelineEqualsModel(pipeline, files);
+    assertTrue(
+        expected.articles().stream().anyMatch(a -> "de".equals(a.getLanguage())),
+        "the German page is an article");
+  }
+
+  /** Runs the job and the model over {@code files}; every output and field must agree. */
+  private static ReferenceModel.Output assertPipelineEqualsModel(
+      TestPipeline pipeline, List<Path> files) {
     NewsMentions.Settings settings = Fixtures.settings(false);
     ReferenceModel.Output expected =
         ReferenceModel.run(ReferenceModel.readFiles(files, 2 * 1024 * 1024), settings);
-
-    String globs = String.join(",", files.stream().map(java.nio.file.Path::toString).toList());
+    String globs = String.join(",", files.stream().map(Path::toString).toList());
     JobOutputs result =
         pipeline
             .apply("ReadArticles", ReadArticles.from(globs).withMaxArticleBytes(2 * 1024 * 1024))
@@ -41,6 +60,7 @@ class ReferenceModelPipelineTest {
     PAssert.that(result.articles()).containsInAnyOrder(expected.articles());
     PAssert.that(result.deadLetters()).containsInAnyOrder(expected.deadLetters());
     pipeline.run().waitUntilFinish();
+    return expected;
   }
 
   @Test

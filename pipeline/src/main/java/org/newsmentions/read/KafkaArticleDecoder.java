@@ -26,7 +26,9 @@ import org.newsmentions.schema.RawFormat;
  *       marker, a bare binary datum of this build's {@code Article} schema;
  *   <li>header {@code content-type} containing {@code json}: a JSON-lines article (news-please
  *       shape);
- *   <li>header {@code content-type} starting with {@code text/}: raw scraper text;
+ *   <li>header {@code content-type} starting with {@code text/html} or {@code application/xhtml}:
+ *       a raw HTML page;
+ *   <li>header {@code content-type} starting with another {@code text/} type: raw scraper text;
  *   <li>no such header and a value starting with the Avro single-object marker {@code C3 01}: an
  *       Avro {@code Article} ({@code C3} cannot start UTF-8 text, so no text article looks like
  *       this);

@@ -108,7 +108,9 @@ class ParserPrefilterTest {
     List<Path> files = new ArrayList<>();
     for (String dir : List.of("../eval/devset/raw", "../eval/devset/jsonl", "../samples")) {
       try (Stream<Path> s = Files.walk(Path.of(dir))) {
-        s.filter(Files::isRegularFile).forEach(files::add);
+        s.filter(Files::isRegularFile)
+            .filter(p -> !p.toString().endsWith(".gz"))
+            .forEach(files::add);
       }
     }
     List<String> texts = new ArrayList<>();
