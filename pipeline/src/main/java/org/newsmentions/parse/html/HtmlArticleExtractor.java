@@ -115,6 +115,9 @@ public final class HtmlArticleExtractor implements Serializable {
     if (published == null) {
       published = textDate(doc, monthFirst, now, rejected);
     }
+    List<String> pageTimes = pageTimes(doc, meta);
+    published = inPageZone(published, pageTimes, monthFirst);
+    modified = inPageZone(modified, pageTimes, monthFirst);
 
     List<String> body = MainText.extract(doc, true);
     String bodyFrom = "html";
@@ -520,6 +523,85 @@ public final class HtmlArticleExtractor implements Serializable {
       }
     }
     return null;
+  }
+
+  /** Every date-time value the page's metadata and {@code <time>} elements give. */
+  private static List<String> pageTimes(Document doc, Meta meta) {
+    List<String> all = new ArrayList<>();
+    meta.publishedCandidates().forEach(c -> all.add(c[0]));
+    meta.modifiedCandidates().forEach(c -> all.add(c[0]));
+    for (Element t : doc.select("time[datetime]")) {
+      all.add(t.attr("datetime"));
+    }
+    return all;
+  }
+
+  /**
+   * The page's own UTC offset for a moment it wrote in UTC, when its other dates agree on one: many
+   * sites write their metadata in UTC and their visible times in local time, and the day a reader
+   * sees is the local one (a story at 23:05 in Los Angeles is dated that day, not the next UTC
+   * day). An offset comes from a date written with a non-zero offset, or from a local time without
+   * one that is the same moment's clock reading (same minutes and seconds, a whole or half number
+   * of hours away). Null when the page gives no such offset or several.
+   */
+  private static ZoneOffset pageZone(Instant utc, List<String> times, boolean monthFirst) {
+    ZoneOffset zone = null;
+    for (String v : times) {
+      PageDate d = HtmlDates.parseMetadata(v, monthFirst);
+      ZoneOffset z = offsetOf(d);
+      if (z == null && d != null) {
+        z = impliedOffset(utc, d);
+      }
+      if (z == null || z.equals(ZoneOffset.UTC)) {
+        continue;
+      }
+      if (zone != null && !zone.equals(z)) {
+        return null;
+      }
+      zone = z;
+    }
+    return zone;
+  }
+
+  /**
+   * The offset at which {@code utc} reads as {@code local} (a date-time written without a zone),
+   * when the two differ by a whole or half number of hours within 14 hours; else null.
+   */
+  private static ZoneOffset impliedOffset(Instant utc, PageDate local) {
+    java.time.LocalDateTime clock;
+    try {
+      clock = java.time.LocalDateTime.parse(local.local());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null; // a day alone, or a time with an offset
+    }
+    long seconds =
+        java.time.Duration.between(utc.atOffset(ZoneOffset.UTC).toLocalDateTime(), clock)
+            .getSeconds();
+    if (seconds == 0 || Math.abs(seconds) > 14 * 3600 || seconds % 1800 != 0) {
+      return null;
+    }
+    return ZoneOffset.ofTotalSeconds((int) seconds);
+  }
+
+  /** The offset a date was written with, or null when it has none (a day, a local time). */
+  private static ZoneOffset offsetOf(PageDate d) {
+    if (d == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(d.local()).getOffset();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** A date written in UTC, moved to the page's own offset when it has one. */
+  private static Found inPageZone(Found f, List<String> pageTimes, boolean monthFirst) {
+    if (f == null || !ZoneOffset.UTC.equals(offsetOf(f.date))) {
+      return f;
+    }
+    ZoneOffset zone = pageZone(f.date.instant(), pageTimes, monthFirst);
+    return zone == null ? f : new Found(HtmlDates.at(f.date.instant(), zone), f.from);
   }
 
   private static void timeElements(Document doc, List<String[]> out) {

@@ -286,6 +286,12 @@ final class HtmlDates {
         : fromParts(m.group(4), m.group(5), m.group(6), null, null, null, null);
   }
 
+  /** The instant as a page in {@code zone} writes it. */
+  static PageDate at(Instant instant, ZoneOffset zone) {
+    java.time.OffsetDateTime t = instant.atOffset(zone);
+    return new PageDate(instant, local(t), t.toLocalDate());
+  }
+
   /**
    * ISO-8601 with seconds always written ({@code 2025-05-12T09:45:00-04:00}), as the page's own.
    */

@@ -153,6 +153,35 @@ class HtmlArticleExtractorTest {
   }
 
   @Test
+  void aDateWrittenInUtcIsReadInThePagesOwnOffsetWhenThePageShowsOne() throws Exception {
+    String head =
+        "<meta property=\"article:published_time\" content=\"2023-11-09T06:35:29+00:00\">";
+    String byline =
+        "<p class=\"byline\">Posted <time datetime=\"2023-11-08T23:05:04-08:00\">"
+            + "11:05 PM</time></p>";
+    HtmlArticle a = extract(page(head, "<article>" + byline + PROSE + "</article>"));
+    assertEquals(Instant.parse("2023-11-09T06:35:29Z"), a.published(), "the instant is unchanged");
+    assertEquals("2023-11-08T22:35:29-08:00", a.publishedLocal(), "the reader's day");
+
+    HtmlArticle utcOnly = extract(page(head, "<article>" + PROSE + "</article>"));
+    assertEquals("2023-11-09T06:35:29Z", utcOnly.publishedLocal());
+
+    String twoZones =
+        "<p><time datetime=\"2023-11-08T23:05:04-08:00\">a</time>"
+            + " <time datetime=\"2023-11-09T08:05:04+01:00\">b</time></p>";
+    HtmlArticle unsure = extract(page(head, "<article>" + twoZones + PROSE + "</article>"));
+    assertEquals("2023-11-09T06:35:29Z", unsure.publishedLocal(), "offsets disagree: left as is");
+
+    String clockOnly =
+        "<p><time datetime=\"2023-11-08 22:35:29\">November 8, 2023 at 10:35 p.m.</time></p>";
+    HtmlArticle local = extract(page(head, "<article>" + clockOnly + PROSE + "</article>"));
+    assertEquals(
+        "2023-11-08T22:35:29-08:00",
+        local.publishedLocal(),
+        "a local clock reading of the same moment gives the offset");
+  }
+
+  @Test
   void dateFromMetaTag() throws Exception {
     HtmlArticle a =
         extract(
