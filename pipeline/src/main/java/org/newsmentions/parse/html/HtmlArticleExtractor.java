@@ -113,6 +113,9 @@ public final class HtmlArticleExtractor implements Serializable {
     Found published = publishedDate(doc, meta, url, canonical[0], monthFirst, now, rejected);
     Found modified = firstAcceptable(meta.modifiedCandidates(), monthFirst, now, new ArrayList<>());
     if (published == null) {
+      published = scriptDate(doc, monthFirst, now, rejected);
+    }
+    if (published == null) {
       published = textDate(doc, monthFirst, now, rejected);
     }
     List<String> pageTimes = pageTimes(doc, meta);
@@ -677,6 +680,45 @@ public final class HtmlArticleExtractor implements Serializable {
         && !d.day().isAfter(latest.atOffset(ZoneOffset.UTC).toLocalDate());
   }
 
+  /**
+   * Publication keys in JSON a page embeds outside JSON-LD (the state of a script-built page, or
+   * JSON-LD that does not parse): the first key/value pair of each name, as written.
+   */
+  private static final Pattern SCRIPT_DATE =
+      Pattern.compile(
+          "\\\\?\"(datePublished|publishedDate|publishDate|published_at|publishedAt"
+              + "|dateCreated|createdAt|created_at)\\\\?\"\\s*:\\s*\\\\?\"(\\d{4}-\\d{2}-\\d{2}[^\"\\\\]{0,30})");
+
+  /** Keys in the order they are trusted: publication before creation. */
+  private static final List<String> SCRIPT_KEYS =
+      List.of(
+          "datePublished",
+          "publishedDate",
+          "publishDate",
+          "published_at",
+          "publishedAt",
+          "dateCreated",
+          "createdAt",
+          "created_at");
+
+  /** A publication date from JSON embedded in the page's scripts; null when there is none. */
+  private Found scriptDate(Document doc, boolean monthFirst, Instant now, List<String> rejected) {
+    Map<String, String> first = new LinkedHashMap<>();
+    for (Element script : doc.select("script")) {
+      Matcher m = SCRIPT_DATE.matcher(script.data());
+      while (m.find()) {
+        first.putIfAbsent(m.group(1), m.group(2));
+      }
+    }
+    List<String[]> candidates = new ArrayList<>();
+    for (String key : SCRIPT_KEYS) {
+      if (first.containsKey(key)) {
+        candidates.add(new String[] {first.get(key), "script:" + key});
+      }
+    }
+    return firstAcceptable(candidates, monthFirst, now, rejected);
+  }
+
   private static final Pattern DATE_HINT =
       Pattern.compile(
           "(?:^|[^a-z])(?:date\\w*|datum|fecha|time|timestamp|published|publish\\w*|posted|pubdate"
@@ -763,7 +805,8 @@ public final class HtmlArticleExtractor implements Serializable {
 
   private static final Pattern PUBLISHED_KEYWORD =
       Pattern.compile(
-          "(?iu)(?:veröffentlicht|erschienen|publiziert|erstellt|published|posted|publié|publicado"
+          "(?iu)\\b(?:veröffentlicht|erschienen|publiziert|erstellt|published|posted|publié|publicado"
+              + "|stand|aktualisiert|updated|mis\\s+à\\s+jour|actualizado|aggiornato"
               + "|publicada|pubblicato|gepubliceerd|datum|date|fecha)(?:\\s+(?:am|on|le|el|il|op))?"
               + "\\s*:?\\s*");
 

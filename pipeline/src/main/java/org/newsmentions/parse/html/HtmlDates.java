@@ -29,7 +29,7 @@ final class HtmlDates {
 
   private static final Pattern ISO =
       Pattern.compile(
-          "^\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d{1,9})?)?"
+          "^\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,:]\\d{1,9})?)?"
               + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
   private static final Pattern COMPACT =
       Pattern.compile("^\\s*((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:\\D|$)");

@@ -182,6 +182,30 @@ class HtmlArticleExtractorTest {
   }
 
   @Test
+  void dateFromJsonThePageEmbedsInAScriptWhenTheMetadataHasNone() throws Exception {
+    String state =
+        "<script>window.__STATE__ = {\"post\": {\"title\": \"Bridge\","
+            + " \"createdAt\": \"2021-06-01T08:00:00+02:00\","
+            + " \"published_at\": \"2021-06-02T09:30:00+02:00\"}};</script>";
+    HtmlArticle a = extract(page(state, "<article>" + PROSE + "</article>"));
+    assertEquals("2021-06-02T09:30:00+02:00", a.publishedLocal(), "publication before creation");
+    assertEquals("script:published_at", a.sources().published());
+
+    String odd = "<script>{\"datePublished\":\"2022-01-10T22:06:08:684Z\"}</script>";
+    assertEquals(
+        Instant.parse("2022-01-10T22:06:08Z"),
+        extract(page(odd, "<article>" + PROSE + "</article>")).published(),
+        "milliseconds after a colon");
+  }
+
+  @Test
+  void anAsOfDateInTheTextIsTheDateWhenNothingElseIs() throws Exception {
+    HtmlArticle a =
+        extract(page("", "<article>" + PROSE + "<p>[Stand: 09.10.2017, 01:40 Uhr]</p></article>"));
+    assertEquals("2017-10-09", a.publishedLocal().substring(0, 10));
+  }
+
+  @Test
   void dateFromMetaTag() throws Exception {
     HtmlArticle a =
         extract(
