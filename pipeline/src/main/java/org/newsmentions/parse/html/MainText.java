@@ -125,7 +125,7 @@ final class MainText {
     for (Element part : parts) {
       writeBlocks(part, lines);
     }
-    return withoutOrphanHeadings(lines);
+    return PageFurniture.trim(withoutOrphanHeadings(lines));
   }
 
   /**
