@@ -174,14 +174,7 @@ public final class ArticleParser implements Serializable {
     if (url == null) {
       url = blankToNull(raw.getUrlHint());
     }
-    HtmlArticle page =
-        json.hasPage()
-            ? html.extract(
-                json.html().getBytes(StandardCharsets.UTF_8),
-                JSON_PAGE_TYPE,
-                url,
-                raw.getIngested())
-            : null;
+    HtmlArticle page = json.hasPage() ? pageOf(json, url, raw) : null;
     String title = blankToNull(json.title());
     if (title == null && page != null) {
       title = page.title();
@@ -252,6 +245,19 @@ public final class ArticleParser implements Serializable {
             .setPublishedLocal(publishedLocal)
             .build();
     return new ParseOutcome(withPage, outcome.rejectedDate());
+  }
+
+  /**
+   * The page a JSON line carries, or null when it cannot be read: a bad {@code html} field costs
+   * that field, not the scraper's article beside it (a line with nothing else fails as no-text).
+   */
+  private HtmlArticle pageOf(JsonArticle json, String url, RawArticle raw) {
+    try {
+      return html.extract(
+          json.html().getBytes(StandardCharsets.UTF_8), JSON_PAGE_TYPE, url, raw.getIngested());
+    } catch (BadArticleException e) {
+      return null;
+    }
   }
 
   /** A page inside a JSON line is already text; the JSON reader decoded it. */

@@ -269,6 +269,20 @@ class ArticleParserTest {
   }
 
   @Test
+  void aBrokenPageCostsThePageNotTheScrapersArticle() throws Exception {
+    String json =
+        "{\"title\": \"Volunteers\", \"maintext\": \""
+            + BODY_1
+            + "\", \"html\": \"\\u0000\\u0001\\u0002 not a page \\u0000\"}";
+    Article a = parser.parse(raw(RawFormat.JSON_LINE, json)).article();
+    assertEquals(BODY_1, a.getBody());
+    assertNull(a.getCanonicalUrl());
+    assertEquals(
+        "no-text",
+        reason(() -> parser.parse(raw(RawFormat.JSON_LINE, "{\"html\": \"\\u0000\\u0001\"}"))));
+  }
+
+  @Test
   void aJsonLineWithAPageIsHeldToThePageLimitAndOneWithoutToTheTextLimit() throws Exception {
     String padding = "x".repeat(5000);
     String withPage =
