@@ -143,10 +143,13 @@ start() {
   nohup java $heap -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$data/log4j2.properties" -cp "$jars/*" \
     kafka.Kafka "$data/server.properties" </dev/null >>"$log_file" 2>&1 &
-  echo $! >"$pid_file"
+  pid=$!
+  echo "$pid" >"$pid_file"
   local waited=0
   while true; do
-    if ! pid="$(broker_pid)"; then
+    # The process itself, not broker_pid: until nohup has exec'd java its command line is still
+    # this shell's, which broker_pid would take for a recycled PID.
+    if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 30 "$log_file" >&2
       rm -f "$pid_file"
       die "the broker exited during start; log: $log_file"
