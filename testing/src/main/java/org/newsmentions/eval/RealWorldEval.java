@@ -148,8 +148,9 @@ final class RealWorldEval {
 
     // (b) text parser on the text dumps.
     Path dumps = textDumps(dir, out);
+    ArticleParser parser = new ArticleParser(settings);
+    List<RawArticle> dumpRecords = new ArrayList<>();
     if (dumps != null) {
-      ArticleParser parser = new ArticleParser(settings);
       Map<String, Output> text = new HashMap<>();
       for (Page p : pages.values()) {
         Path dump = dumps.resolve(baseName(p.file()) + ".txt");
@@ -162,6 +163,7 @@ final class RealWorldEval {
                   .setIngested(now)
                   .setPayload(java.nio.ByteBuffer.wrap(Files.readAllBytes(dump)))
                   .build();
+          dumpRecords.add(raw);
           try {
             Article a = parser.parse(raw).article();
             String day =
@@ -317,6 +319,12 @@ final class RealWorldEval {
     double ours = timeExtractor(extractor, pages.values(), urlOf);
     out.printf(
         Locale.ROOT, "| extractor | pages/CPU s |%n|---|---:|%n| HTML extractor | %.1f |%n", ours);
+    if (!dumpRecords.isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "| text parser (dumps, whole parse) | %.1f |%n",
+          timeParser(parser, dumpRecords));
+    }
     if (!Double.isNaN(peerRate[0])) {
       out.printf(Locale.ROOT, "| readability-lxml (+html_text) | %.1f |%n", peerRate[0]);
       out.printf(Locale.ROOT, "%nHTML extractor / readability-lxml: %.1fx%n", ours / peerRate[0]);
@@ -325,6 +333,23 @@ final class RealWorldEval {
     if (details) {
       writeDetails(ex, dates, html, htmlFrom, candidates);
     }
+  }
+
+  private static double timeParser(ArticleParser parser, List<RawArticle> records) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    double rate = 0;
+    for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+      long t0 = mx.getCurrentThreadCpuTime();
+      for (RawArticle r : records) {
+        try {
+          parser.parse(r);
+        } catch (BadArticleException e) {
+          // counted like any page
+        }
+      }
+      rate = records.size() / ((mx.getCurrentThreadCpuTime() - t0) / 1e9);
+    }
+    return rate;
   }
 
   private static double timeExtractor(
