@@ -157,7 +157,7 @@ public final class ArticleParser implements Serializable {
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());
     }
-    DateFinding date = dates.find(header, null, clean.dateLines(), outlet);
+    DateFinding date = dates.find(header, null, clean.dateLines(), clean.titleLine(), outlet);
     return outcome(raw, clean, url, outlet, date, detectLanguage(clean));
   }
 
@@ -200,6 +200,7 @@ public final class ArticleParser implements Serializable {
             .setTitle(clean.title())
             .setBody(body)
             .setPublished(date.published())
+            .setPublishedLocal(date.local())
             .setPublishedFrom(date.from())
             .setLanguage(language)
             .setIngested(raw.getIngested())

@@ -27,13 +27,15 @@ final class ArticleTextCleaner {
    * @param lines every non-blank line, boilerplate included (footers name the outlet)
    * @param dateLines the lines outside teaser lists, where a byline date may be (a list's own dates
    *     belong to other articles)
+   * @param titleLine the index of the title in {@code dateLines}, or -1 (none, or given apart)
    */
   record Cleaned(
       String title,
       List<String> paragraphs,
       String firstParagraph,
       List<String> lines,
-      List<String> dateLines) {
+      List<String> dateLines,
+      int titleLine) {
     String body() {
       return String.join("\n\n", paragraphs);
     }
@@ -516,10 +518,12 @@ final class ArticleTextCleaner {
     List<Item> items = items(text, allLines);
     String title;
     int bodyStart;
+    Item titleItem = null;
     if (knownTitle == null) {
       int[] found = findTitle(items);
       bodyStart = found[1];
-      title = found[0] >= 0 ? items.get(found[0]).text : "";
+      titleItem = found[0] >= 0 ? items.get(found[0]) : null;
+      title = titleItem != null ? titleItem.text : "";
     } else {
       title = normalizeLine(knownTitle);
       bodyStart = 0;
@@ -561,13 +565,22 @@ final class ArticleTextCleaner {
       paragraphs.add(p);
     }
     List<String> dateLines = new ArrayList<>();
+    int titleLine = -1;
     for (Item it : items) {
+      if (it == titleItem) {
+        titleLine = dateLines.size();
+      }
       if (!it.listContext) {
         dateLines.add(it.text);
       }
     }
     return new Cleaned(
-        title, List.copyOf(paragraphs), firstParagraph, allLines, List.copyOf(dateLines));
+        title,
+        List.copyOf(paragraphs),
+        firstParagraph,
+        allLines,
+        List.copyOf(dateLines),
+        titleLine);
   }
 
   /**
