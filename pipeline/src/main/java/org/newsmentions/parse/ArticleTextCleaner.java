@@ -968,8 +968,14 @@ final class ArticleTextCleaner {
     int state = normal;
     boolean disclaimerSawText = false;
     boolean terminal = false; // comments run to the end, however long they are
+    boolean articleSeen = false; // a long paragraph kept: comments may begin only after one
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
+      if (it.kind == Kind.LIST_HEADING && !articleSeen && COMMENTS_HEADING.matcher(it.text).find()) {
+        // "Comments" in a share bar or menu above the article: a button, not where comments begin
+        it.dropped = true;
+        continue;
+      }
       if (state == list) {
         if (!terminal && proseResumes(items, i)) {
           state = normal;
@@ -1004,6 +1010,8 @@ final class ArticleTextCleaner {
         state = disclaimer;
         disclaimerSawText = false;
         it.dropped = true;
+      } else if (!it.dropped && it.kind == Kind.PROSE && it.words >= LONG_PROSE_WORDS) {
+        articleSeen = true;
       }
     }
   }
@@ -1099,6 +1107,18 @@ final class ArticleTextCleaner {
       while (j < kept.size() && kept.get(j).headingLike()) {
         j++;
       }
+      // Inside the article: long prose before the run, and two long paragraphs after it (a page's
+      // footer or a teaser after the article has no such text).
+      boolean betweenProse =
+          i > 0
+              && isLongProse(kept.get(i - 1))
+              && j + 1 < kept.size()
+              && isLongProse(kept.get(j))
+              && isLongProse(kept.get(j + 1));
+      if (j - i >= 2 && betweenProse && isArticleList(kept.subList(i, j))) {
+        i = j; // a list or table of the article itself, with its text on both sides
+        continue;
+      }
       if (j - i >= 2) {
         for (int k = i; k < j; k++) {
           kept.get(k).dropped = true;
@@ -1115,6 +1135,25 @@ final class ArticleTextCleaner {
       i = j;
     }
   }
+
+  /**
+   * Whether a run of short lines reads as the article's own list or table (standings, dates,
+   * prices, ingredients, names) rather than a list of teaser headlines: most of its lines hold a
+   * number or a colon, or are a few words, or are not headline-shaped at all.
+   */
+  private static boolean isArticleList(List<Item> run) {
+    int listLike = 0;
+    for (Item it : run) {
+      Features f = it.features;
+      if (f.digit || f.colon || it.words <= ARTICLE_LIST_WORDS || it.kind == Kind.SHORT) {
+        listLike++;
+      }
+    }
+    return 2 * listLike > run.size();
+  }
+
+  /** Entries of the article's own lists are often this short: names, places, ingredients. */
+  static final int ARTICLE_LIST_WORDS = 4;
 
   /** A short line between list items (or a list item and the end) is a list item too. */
   private static void absorbListNeighbours(List<Item> items) {
