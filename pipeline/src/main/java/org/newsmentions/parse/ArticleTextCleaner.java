@@ -73,6 +73,7 @@ final class ArticleTextCleaner {
     Kind kind;
     boolean dropped;
     boolean listContext; // dropped as part of a list; neighbours of lists may be list items too
+    boolean listed; // under a list heading ("Related", "Most read"): its dates are other articles
     final boolean menu; // laid out as a menu in the raw line (wide gaps, a drop-down mark)
 
     final Features features;
@@ -328,6 +329,7 @@ final class ArticleTextCleaner {
           "^(?i:by|written\\s+by|reported\\s+by)\\b"
               + "|^(?i:von|par|por|di|door|av|af)\\s+\\p{Lu}[\\p{L}'.-]*"
               + "(?:\\s+(?:\\p{Lu}[\\p{L}'.-]*|und|and|et|y|e|en|och|og|&))*\\s*$");
+
   static final Pattern BYLINE_WORDS =
       Pattern.compile(
           "(?i:\\bnews\\s+desk\\b|\\bupdated\\s*:|\\bpublished\\s*:|\\bcreated\\s*:|\\bposted\\s*:"
@@ -570,7 +572,7 @@ final class ArticleTextCleaner {
       if (it == titleItem) {
         titleLine = dateLines.size();
       }
-      if (!it.listContext) {
+      if (!it.listed) {
         dateLines.add(it.text);
       }
     }
@@ -633,8 +635,9 @@ final class ArticleTextCleaner {
    * Finds the headline. A text that opens (after navigation) with two paragraphs of prose has none.
    * Otherwise the headline is the line {@link Headlines} scores best above the article's main
    * stretch of prose (at most {@value #HEADLINE_SEARCH_LINES} lines above): shaped like a headline
-   * and sharing words with the article's lead, however much navigation stands above it. Failing that, the first line after navigation
-   * if it is shaped like a headline. Returns {title index or -1, index where the body starts}.
+   * and sharing words with the article's lead, however much navigation stands above it. Failing
+   * that, the first line after navigation if it is shaped like a headline. Returns {title index or
+   * -1, index where the body starts}.
    */
   private static int[] findTitle(List<Item> items) {
     int n = items.size();
@@ -647,7 +650,8 @@ final class ArticleTextCleaner {
       texts.add(it.text);
       boolean skipped = skippedAboveTitle(it, k);
       candidate[i] = !skipped && headlineShaped(it.text);
-      boolean prose = !skipped && k == Kind.PROSE && it.words >= LEAD_WORDS && endsSentence(it.text);
+      boolean prose =
+          !skipped && k == Kind.PROSE && it.words >= LEAD_WORDS && endsSentence(it.text);
       proseWords[i] = prose ? it.words : 0;
     }
     int[] first = firstAfterNavigation(items);
@@ -659,7 +663,9 @@ final class ArticleTextCleaner {
     return picked >= 0 ? new int[] {picked, picked + 1} : first;
   }
 
-  /** How far above the article the headline may be: real pages put up to 150 lines of menu first. */
+  /**
+   * How far above the article the headline may be: real pages put up to 150 lines of menu first.
+   */
   static final int HEADLINE_SEARCH_LINES = 250;
 
   /** A paragraph of the article's lead has at least this many words and ends a sentence. */
@@ -971,7 +977,9 @@ final class ArticleTextCleaner {
     boolean articleSeen = false; // a long paragraph kept: comments may begin only after one
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
-      if (it.kind == Kind.LIST_HEADING && !articleSeen && COMMENTS_HEADING.matcher(it.text).find()) {
+      if (it.kind == Kind.LIST_HEADING
+          && !articleSeen
+          && COMMENTS_HEADING.matcher(it.text).find()) {
         // "Comments" in a share bar or menu above the article: a button, not where comments begin
         it.dropped = true;
         continue;
@@ -982,6 +990,7 @@ final class ArticleTextCleaner {
         } else {
           it.dropped = true;
           it.listContext = true;
+          it.listed = true;
           continue;
         }
       }
@@ -991,6 +1000,7 @@ final class ArticleTextCleaner {
           terminal = COMMENTS_HEADING.matcher(it.text).find();
           it.dropped = true;
           it.listContext = true;
+          it.listed = true;
           continue;
         }
         if (it.blankBefore && disclaimerSawText) {
@@ -1006,6 +1016,7 @@ final class ArticleTextCleaner {
         terminal = COMMENTS_HEADING.matcher(it.text).find();
         it.dropped = true;
         it.listContext = true;
+        it.listed = true;
       } else if (it.kind == Kind.DISCLAIMER_HEADING) {
         state = disclaimer;
         disclaimerSawText = false;
@@ -1244,7 +1255,22 @@ final class ArticleTextCleaner {
    */
   private static boolean isCloser(char c) {
     switch (c) {
-      case ' ', '\t', '\n', '\u000B', '\f', '\r', '"', '\'', '”', '’', ')', ']', '»', '*', '」', '』',
+      case ' ',
+          '\t',
+          '\n',
+          '\u000B',
+          '\f',
+          '\r',
+          '"',
+          '\'',
+          '”',
+          '’',
+          ')',
+          ']',
+          '»',
+          '*',
+          '」',
+          '』',
           '）' -> {
         return true;
       }

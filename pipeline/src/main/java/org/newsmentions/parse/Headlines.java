@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Picks the headline of a page dumped as text, where 30-150 lines of menus, skip links, site
- * names and teasers may stand above it. A headline is a line shaped like one that the article's
- * own paragraphs follow closely and that shares words with them: a menu entry, a skip link or the
- * owner's name ("Skip to main content", "Dow Jones, a News Corp company") is followed by more
- * menu, not by prose that repeats its words.
+ * Picks the headline of a page dumped as text, where 30-150 lines of menus, skip links, site names
+ * and teasers may stand above it. A headline is a line shaped like one that the article's own
+ * paragraphs follow closely and that shares words with them: a menu entry, a skip link or the
+ * owner's name ("Skip to main content", "Dow Jones, a News Corp company") is followed by more menu,
+ * not by prose that repeats its words.
  *
  * <p>The caller decides the shapes (which lines could be a headline, which are article prose); this
  * class only scores positions, so it knows no language and no site.
@@ -39,10 +39,10 @@ final class Headlines {
 
   /**
    * The index of the headline, or -1 when none is found. The article is a long stretch of prose
-   * (paragraphs at most {@value #STRETCH_GAP} lines apart; see {@link #articleStart}); its headline is the
-   * candidate above it, at most {@code limit} lines above, that shares most words with its first
-   * {@value #LEAD_PARAGRAPHS} paragraphs, the nearer one on a tie. A candidate right after prose is
-   * a subheading of some text, not a headline.
+   * (paragraphs at most {@value #STRETCH_GAP} lines apart; see {@link #articleStart}); its headline
+   * is the candidate above it, at most {@code limit} lines above, that shares most words with its
+   * first {@value #LEAD_PARAGRAPHS} paragraphs, the nearer one on a tie. A candidate right after
+   * prose is a subheading of some text, not a headline.
    *
    * @param texts the page's lines (blocks) in order
    * @param candidate whether each line is shaped like a headline
@@ -87,8 +87,8 @@ final class Headlines {
 
   /**
    * The first paragraph of the article: of the first stretch of prose with at least {@value
-   * #MAIN_STRETCH} of the words of the longest stretch (reader comments, which may be longer,
-   * come after the article). -1 if there is no prose.
+   * #MAIN_STRETCH} of the words of the longest stretch (reader comments, which may be longer, come
+   * after the article). -1 if there is no prose.
    */
   static int articleStart(int[] proseWords) {
     List<int[]> stretches = new ArrayList<>(); // {start, words}

@@ -72,21 +72,25 @@ public final class PublicationDateExtractor implements Serializable {
           + DateForms.alternatives(DateForms.ZONES.keySet())
           + ")(?![A-Za-z])";
 
+  // A date led by a digit may follow a letter (a name glued to it by the page's markup); one led by
+  // a month name may not, lest a word's end be read as a month.
   private static final String DATE_CORE =
-      "(?<![\\p{L}\\p{N}])(?:"
+      "(?:(?<!\\p{N})(?:"
           + "(?<td>\\d{1,2})"
           + ORDINAL
           + "\\s*(?:(?i:of|de)\\s+)?(?<tm>"
           + MONTH
           + ")\\.?,?\\s*(?:(?i:de|del)\\s+)?(?<ty>\\d{4})(?:\\s*(?:г\\.|года))?"
-          + "|(?<um>"
+          + "|(?<iy>\\d{4})(?<isep>[-/.])(?<im>\\d{1,2})\\k<isep>(?<id>\\d{1,2})"
+          + "|(?<na>\\d{1,2})(?<nsep>[-/.])(?<nb>\\d{1,2})\\k<nsep>(?<ny>\\d{4})"
+          + "|(?<pd>\\d{1,2})\\.\\s(?<pm>\\d{1,2})\\.\\s?(?<py>\\d{4})"
+          + "|(?<sd>\\d{1,2})\\.(?<sm>\\d{1,2})\\.(?<sy>\\d{2})(?![\\d.])"
+          + "|(?<cy>\\d{4})\\s*[年년]\\s*(?<cm>\\d{1,2})\\s*[月월]\\s*(?<cd>\\d{1,2})\\s*[日일]"
+          + ")|(?<![\\p{L}\\p{N}])(?<um>"
           + MONTH
           + ")\\.?\\s*(?<ud>\\d{1,2})"
           + ORDINAL
           + ",?\\s+(?<uy>\\d{4})"
-          + "|(?<iy>\\d{4})(?<isep>[-/.])(?<im>\\d{1,2})\\k<isep>(?<id>\\d{1,2})"
-          + "|(?<na>\\d{1,2})(?<nsep>[-/.])(?<nb>\\d{1,2})\\k<nsep>(?<ny>\\d{4})"
-          + "|(?<cy>\\d{4})\\s*[年년]\\s*(?<cm>\\d{1,2})\\s*[月월]\\s*(?<cd>\\d{1,2})\\s*[日일]"
           + ")(?!\\p{N})";
 
   /**
@@ -227,10 +231,10 @@ public final class PublicationDateExtractor implements Serializable {
   static final int MAX_BYLINE_WORDS = 10;
 
   /**
-   * Candidate dates from byline-like lines, best first: a date led by a publication word, a date
-   * in a short line that is no sentence (a byline, a date line, a caption's date), or a dateline.
-   * The nearer after the title, the better; a date above the title (often the site's "today") is
-   * far; a revision date comes after publication dates close by.
+   * Candidate dates from byline-like lines, best first: a date led by a publication word, a date in
+   * a short line that is no sentence (a byline, a date line, a caption's date), or a dateline. The
+   * nearer after the title, the better; a date above the title (often the site's "today") is far; a
+   * revision date comes after publication dates close by.
    */
   List<Parsed> bylineDates(List<String> lines, int titleLine, String outlet) {
     record Candidate(int cost, int line, Parsed parsed) {}
@@ -365,6 +369,14 @@ public final class PublicationDateExtractor implements Serializable {
       y = Integer.parseInt(m.group("cy"));
       mo = Integer.parseInt(m.group("cm"));
       d = Integer.parseInt(m.group("cd"));
+    } else if (m.group("pd") != null) {
+      d = Integer.parseInt(m.group("pd"));
+      mo = Integer.parseInt(m.group("pm"));
+      y = Integer.parseInt(m.group("py"));
+    } else if (m.group("sd") != null) {
+      d = Integer.parseInt(m.group("sd"));
+      mo = Integer.parseInt(m.group("sm"));
+      y = fullYear(Integer.parseInt(m.group("sy")));
     } else {
       int a = Integer.parseInt(m.group("na"));
       int b = Integer.parseInt(m.group("nb"));
@@ -424,6 +436,13 @@ public final class PublicationDateExtractor implements Serializable {
       return null;
     }
     return first.withDayOfMonth(d);
+  }
+
+  /** A two-digit year: this century, unless that is beyond next year by the clock. */
+  private int fullYear(int yy) {
+    int y = 2000 + yy;
+    int thisYear = settings.clock().instant().atOffset(ZoneOffset.UTC).getYear();
+    return y > thisYear + 1 ? y - 100 : y;
   }
 
   /** The zone for a time-zone name or offset; UTC when there is none; null for a bad offset. */
