@@ -348,35 +348,36 @@ public final class PublicationDateExtractor implements Serializable {
     }
   }
 
+  /** The groups of one unambiguous form of DATE_CORE: day, month (a name or a number), year. */
+  private record Form(String day, String month, String year, boolean monthName) {}
+
+  private static final List<Form> FORMS =
+      List.of(
+          new Form("td", "tm", "ty", true),
+          new Form("ud", "um", "uy", true),
+          new Form("id", "im", "iy", false),
+          new Form("cd", "cm", "cy", false),
+          new Form("pd", "pm", "py", false),
+          new Form("sd", "sm", "sy", false));
+
   private Parsed fromMatch(Matcher m, String outlet) {
     String text = m.group().strip();
     int y;
     int mo;
     int d;
-    if (m.group("td") != null) {
-      d = Integer.parseInt(m.group("td"));
-      mo = DateForms.month(m.group("tm"));
-      y = Integer.parseInt(m.group("ty"));
-    } else if (m.group("um") != null) {
-      d = Integer.parseInt(m.group("ud"));
-      mo = DateForms.month(m.group("um"));
-      y = Integer.parseInt(m.group("uy"));
-    } else if (m.group("iy") != null) {
-      y = Integer.parseInt(m.group("iy"));
-      mo = Integer.parseInt(m.group("im"));
-      d = Integer.parseInt(m.group("id"));
-    } else if (m.group("cy") != null) {
-      y = Integer.parseInt(m.group("cy"));
-      mo = Integer.parseInt(m.group("cm"));
-      d = Integer.parseInt(m.group("cd"));
-    } else if (m.group("pd") != null) {
-      d = Integer.parseInt(m.group("pd"));
-      mo = Integer.parseInt(m.group("pm"));
-      y = Integer.parseInt(m.group("py"));
-    } else if (m.group("sd") != null) {
-      d = Integer.parseInt(m.group("sd"));
-      mo = Integer.parseInt(m.group("sm"));
-      y = fullYear(Integer.parseInt(m.group("sy")));
+    Form form = null;
+    for (Form f : FORMS) {
+      if (m.group(f.day()) != null) {
+        form = f;
+        break;
+      }
+    }
+    if (form != null) {
+      d = Integer.parseInt(m.group(form.day()));
+      String month = m.group(form.month());
+      mo = form.monthName() ? DateForms.month(month) : Integer.parseInt(month);
+      y = Integer.parseInt(m.group(form.year()));
+      y = y < 100 ? fullYear(y) : y;
     } else {
       int a = Integer.parseInt(m.group("na"));
       int b = Integer.parseInt(m.group("nb"));
