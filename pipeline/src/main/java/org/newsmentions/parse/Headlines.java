@@ -34,8 +34,14 @@ final class Headlines {
   /** Score lost for each line between a candidate and the article's first paragraph. */
   static final double DISTANCE_COST = 0.002;
 
+  /** How many lines above the best candidate a headline may stand over its standfirst. */
+  static final int ABOVE = 5;
+
+  /** The part of the best candidate's score that a headline above it needs. */
+  static final double ABOVE_SHARE = 0.7;
+
   /** Tokens of fewer letters are mostly function words; they are not compared. */
-  private static final int MIN_TOKEN = 3;
+  private static final int MIN_TOKEN = 4;
 
   /**
    * The index of the headline, or -1 when none is found. The article is a long stretch of prose
@@ -65,6 +71,7 @@ final class Headlines {
     Set<String> leadTokens = tokens(lead.toString());
     int best = -1;
     double bestScore = 0;
+    double[] scores = new double[start];
     for (int i = start - 1; i >= 0 && i >= start - limit; i--) {
       if (!candidate[i] || i >= 1 && proseWords[i - 1] > 0 || i >= 2 && proseWords[i - 2] > 0) {
         continue;
@@ -77,9 +84,22 @@ final class Headlines {
       double score =
           shared * Math.min(1.0, words.size() / (double) FULL_HEADLINE_TOKENS)
               - DISTANCE_COST * (start - i - 1);
+      scores[i] = score;
       if (score > bestScore) {
         bestScore = score;
         best = i;
+      }
+    }
+    // A headline comes first: a candidate a few lines above the best one that shares nearly as
+    // many words with the lead is the headline, and the best one its standfirst or a caption.
+    for (boolean moved = true; moved && best > 0; ) {
+      moved = false;
+      for (int j = best - 1; j >= Math.max(0, best - ABOVE); j--) {
+        if (scores[j] >= ABOVE_SHARE * scores[best]) {
+          best = j;
+          moved = true;
+          break;
+        }
       }
     }
     return best;
