@@ -73,7 +73,7 @@ final class ArticleTextCleaner {
     Kind kind;
     boolean dropped;
     boolean listContext; // dropped as part of a list; neighbours of lists may be list items too
-    boolean listed; // under a list heading ("Related", "Most read"): its dates are other articles
+    boolean listed; // under a list heading below the article's text: its dates are other articles
     final boolean menu; // laid out as a menu in the raw line (wide gaps, a drop-down mark)
 
     final Features features;
@@ -821,7 +821,9 @@ final class ArticleTextCleaner {
         || "•·*-–—>»".indexOf(first) >= 0 && BULLET_ONLY.matcher(t).matches()) {
       return Kind.MARKER;
     }
-    if (words <= 6 && f.has(G_LIST_HEADING) && LIST_HEADING.matcher(t).matches()) {
+    if (words <= 6 && f.has(G_LIST_HEADING) && LIST_HEADING.matcher(t).matches()
+        || words <= ListHeadings.MAX_WORDS
+            && (ListHeadings.isComments(t) || ListHeadings.isRelated(t))) {
       return Kind.LIST_HEADING;
     }
     if (f.has(G_DISCLAIMER) && DISCLAIMER.matcher(t).find()) {
@@ -977,9 +979,7 @@ final class ArticleTextCleaner {
     boolean articleSeen = false; // a long paragraph kept: comments may begin only after one
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
-      if (it.kind == Kind.LIST_HEADING
-          && !articleSeen
-          && COMMENTS_HEADING.matcher(it.text).find()) {
+      if (it.kind == Kind.LIST_HEADING && !articleSeen && isCommentsHeading(it.text)) {
         // "Comments" in a share bar or menu above the article: a button, not where comments begin
         it.dropped = true;
         continue;
@@ -990,17 +990,17 @@ final class ArticleTextCleaner {
         } else {
           it.dropped = true;
           it.listContext = true;
-          it.listed = true;
+          it.listed = articleSeen;
           continue;
         }
       }
       if (state == disclaimer) {
         if (it.kind == Kind.LIST_HEADING) {
           state = list;
-          terminal = COMMENTS_HEADING.matcher(it.text).find();
+          terminal = isCommentsHeading(it.text);
           it.dropped = true;
           it.listContext = true;
-          it.listed = true;
+          it.listed = articleSeen;
           continue;
         }
         if (it.blankBefore && disclaimerSawText) {
@@ -1013,10 +1013,10 @@ final class ArticleTextCleaner {
       }
       if (it.kind == Kind.LIST_HEADING) {
         state = list;
-        terminal = COMMENTS_HEADING.matcher(it.text).find();
+        terminal = isCommentsHeading(it.text);
         it.dropped = true;
         it.listContext = true;
-        it.listed = true;
+        it.listed = articleSeen;
       } else if (it.kind == Kind.DISCLAIMER_HEADING) {
         state = disclaimer;
         disclaimerSawText = false;
@@ -1025,6 +1025,11 @@ final class ArticleTextCleaner {
         articleSeen = true;
       }
     }
+  }
+
+  /** Where reader comments begin: "Comments", "12 Kommentare", "Leave a reply"... */
+  private static boolean isCommentsHeading(String t) {
+    return COMMENTS_HEADING.matcher(t).find() || ListHeadings.isComments(t);
   }
 
   /**

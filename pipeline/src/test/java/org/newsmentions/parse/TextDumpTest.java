@@ -89,6 +89,22 @@ class TextDumpTest {
   }
 
   @Test
+  void commentsAndRelatedListsInOtherLanguagesEndTheArticle() {
+    String comment =
+        "Anna: Endlich! Ich habe jahrelang auf diese Entscheidung gewartet, danke an alle, die"
+            + " sich im Hafen und im Rat dafür eingesetzt haben.";
+    String title = "Harbour Board Votes to Rebuild the Northern Pier";
+    Cleaned related =
+        clean(List.of(title, P1, P2, "Das könnte Sie auch interessieren", "Fähre fährt wieder"));
+    assertEquals(List.of(P1, P2), related.paragraphs());
+    Cleaned comments = clean(List.of(title, P1, P2, P3, "12 Kommentare", comment, comment + "!"));
+    assertEquals(List.of(P1, P2, P3), comments.paragraphs());
+    assertTrue(ListHeadings.isComments("Commentaires (3)"));
+    assertTrue(ListHeadings.isRelated("À lire aussi :"));
+    assertFalse(ListHeadings.isComments("Kommentare zur Lage der Fischer im Hafen"));
+  }
+
+  @Test
   void aTableInsideTheArticleStays() {
     List<String> page =
         List.of(
