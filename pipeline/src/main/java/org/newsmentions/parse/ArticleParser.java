@@ -153,7 +153,7 @@ public final class ArticleParser implements Serializable {
     if (outlet == null) {
       outlet = outlets.fromName(raw.getOutletHint());
     }
-    DateFinding date = dates.find(header, null, clean.dateLines(), outlet);
+    DateFinding date = dates.find(header, null, clean.dateLines(), clean.titleLine(), outlet);
     return outcome(raw, clean, url, outlet, date, detectLanguage(clean));
   }
 
@@ -210,7 +210,6 @@ public final class ArticleParser implements Serializable {
       outlet = outlets.fromName(raw.getOutletHint());
     }
     DateFinding date;
-    String publishedLocal = null;
     if (page == null) {
       date = dates.find(null, json.datePublish(), clean.dateLines(), outlet);
     } else {
@@ -218,13 +217,15 @@ public final class ArticleParser implements Serializable {
       date = dates.find(null, json.datePublish(), List.of(), outlet);
       String rejected = date.rejected() != null ? date.rejected() : page.rejectedDate();
       if (date.published() == null && page.published() != null) {
-        date = new DateFinding(page.published(), dateSource(page), rejected);
-        publishedLocal = page.publishedLocal();
+        date = new DateFinding(page.published(), page.publishedLocal(), dateSource(page), rejected);
       } else if (date.published() == null) {
         DateFinding inText = dates.find(null, null, clean.dateLines(), outlet);
         date =
             new DateFinding(
-                inText.published(), inText.from(), rejected != null ? rejected : inText.rejected());
+                inText.published(),
+                inText.local(),
+                inText.from(),
+                rejected != null ? rejected : inText.rejected());
       }
     }
     String language = language(json.language());
@@ -242,7 +243,6 @@ public final class ArticleParser implements Serializable {
         Article.newBuilder(outcome.article())
             .setCanonicalUrl(page.canonicalUrl())
             .setModified(page.modified())
-            .setPublishedLocal(publishedLocal)
             .build();
     return new ParseOutcome(withPage, outcome.rejectedDate());
   }
@@ -293,6 +293,7 @@ public final class ArticleParser implements Serializable {
             .setTitle(clean.title())
             .setBody(body)
             .setPublished(date.published())
+            .setPublishedLocal(date.local())
             .setPublishedFrom(date.from())
             .setLanguage(language)
             .setIngested(raw.getIngested())

@@ -27,13 +27,15 @@ final class ArticleTextCleaner {
    * @param lines every non-blank line, boilerplate included (footers name the outlet)
    * @param dateLines the lines outside teaser lists, where a byline date may be (a list's own dates
    *     belong to other articles)
+   * @param titleLine the index of the title in {@code dateLines}, or -1 (none, or given apart)
    */
   record Cleaned(
       String title,
       List<String> paragraphs,
       String firstParagraph,
       List<String> lines,
-      List<String> dateLines) {
+      List<String> dateLines,
+      int titleLine) {
     String body() {
       return String.join("\n\n", paragraphs);
     }
@@ -71,6 +73,7 @@ final class ArticleTextCleaner {
     Kind kind;
     boolean dropped;
     boolean listContext; // dropped as part of a list; neighbours of lists may be list items too
+    boolean listed; // under a list heading below the article's text: its dates are other articles
     final boolean menu; // laid out as a menu in the raw line (wide gaps, a drop-down mark)
 
     final Features features;
@@ -135,7 +138,7 @@ final class ArticleTextCleaner {
               "comment",
               "discussion"),
           List.of("disclaimer"),
-          List.of("by"),
+          List.of("by", "von", "par", "por", "di", "door", "av", "af"),
           List.of("desk", "updated", "published", "created", "posted", "view", "read"),
           List.of("updated", "published", "posted", "created", "modified"),
           List.of(
@@ -271,7 +274,7 @@ final class ArticleTextCleaner {
   }
 
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-  static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s\"'”’)\\]»*]+$");
+  static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s\"'”’)\\]»*」』）]+$");
   private static final Pattern LEADING_OPENERS = Pattern.compile("^[\\s\"'“‘(\\[«*•·-]+");
 
   static final Pattern CLOCK =
@@ -313,10 +316,20 @@ final class ArticleTextCleaner {
       Pattern.compile("^(?i:(?:\\d+\\s+)?comments?|discussion)\\b");
   private static final Pattern SENTENCE_BREAK =
       Pattern.compile(
-          "(?<!\\b\\p{Lu})(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Jr|No))[.!?][\"”’)]*\\s+[\"“‘(]?\\p{Lu}");
+          "(?<!\\b\\p{Lu})(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Jr|No))[.!?][\"”’)]*\\s+[\"“‘(]?\\p{Lu}"
+              + "|[。！？][」』）]*(?=\\S)");
   static final Pattern DISCLAIMER = Pattern.compile("^(?i:(?:legal\\s+)?disclaimer)\\b");
 
-  static final Pattern BYLINE_BY = Pattern.compile("^(?i:by|written\\s+by|reported\\s+by)\\b");
+  /**
+   * "By ..."; in other languages (de, fr, es/pt, it, nl, sv/da/no) only before names alone ("Von
+   * Heike Roe und Jan Doe"), since "Von der Leyen ..." or "Par ailleurs ..." start sentences.
+   */
+  static final Pattern BYLINE_BY =
+      Pattern.compile(
+          "^(?i:by|written\\s+by|reported\\s+by)\\b"
+              + "|^(?i:von|par|por|di|door|av|af)\\s+\\p{Lu}[\\p{L}'.-]*"
+              + "(?:\\s+(?:\\p{Lu}[\\p{L}'.-]*|und|and|et|y|e|en|och|og|&))*\\s*$");
+
   static final Pattern BYLINE_WORDS =
       Pattern.compile(
           "(?i:\\bnews\\s+desk\\b|\\bupdated\\s*:|\\bpublished\\s*:|\\bcreated\\s*:|\\bposted\\s*:"
@@ -507,10 +520,12 @@ final class ArticleTextCleaner {
     List<Item> items = items(text, allLines);
     String title;
     int bodyStart;
+    Item titleItem = null;
     if (knownTitle == null) {
       int[] found = findTitle(items);
       bodyStart = found[1];
-      title = found[0] >= 0 ? items.get(found[0]).text : "";
+      titleItem = found[0] >= 0 ? items.get(found[0]) : null;
+      title = titleItem != null ? titleItem.text : "";
     } else {
       title = normalizeLine(knownTitle);
       bodyStart = 0;
@@ -552,13 +567,22 @@ final class ArticleTextCleaner {
       paragraphs.add(p);
     }
     List<String> dateLines = new ArrayList<>();
+    int titleLine = -1;
     for (Item it : items) {
-      if (!it.listContext) {
+      if (it == titleItem) {
+        titleLine = dateLines.size();
+      }
+      if (!it.listed) {
         dateLines.add(it.text);
       }
     }
     return new Cleaned(
-        title, List.copyOf(paragraphs), firstParagraph, allLines, List.copyOf(dateLines));
+        title,
+        List.copyOf(paragraphs),
+        firstParagraph,
+        allLines,
+        List.copyOf(dateLines),
+        titleLine);
   }
 
   /**
@@ -608,30 +632,75 @@ final class ArticleTextCleaner {
   }
 
   /**
-   * Finds the headline near the top: skips navigation lines, stops at the first line that is prose
-   * (then there is no title). Returns {title index or -1, index where the body starts}.
+   * Finds the headline. A text that opens (after navigation) with two paragraphs of prose has none.
+   * Otherwise the headline is the line {@link Headlines} scores best above the article's main
+   * stretch of prose (at most {@value #HEADLINE_SEARCH_LINES} lines above): shaped like a headline
+   * and sharing words with the article's lead, however much navigation stands above it. Failing
+   * that, the first line after navigation if it is shaped like a headline. Returns {title index or
+   * -1, index where the body starts}.
    */
   private static int[] findTitle(List<Item> items) {
+    int n = items.size();
+    boolean[] candidate = new boolean[n];
+    int[] proseWords = new int[n];
+    List<String> texts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Item it = items.get(i);
+      Kind k = classify(it, "");
+      texts.add(it.text);
+      boolean skipped = skippedAboveTitle(it, k);
+      candidate[i] = !skipped && headlineShaped(it.text);
+      boolean prose =
+          !skipped && k == Kind.PROSE && it.words >= LEAD_WORDS && endsSentence(it.text);
+      proseWords[i] = prose ? it.words : 0;
+    }
+    int[] first = firstAfterNavigation(items);
+    int top = first[0] >= 0 ? first[0] : first[1];
+    if (first[0] < 0 && top + 1 < n && proseWords[top] > 0 && proseWords[top + 1] > 0) {
+      return first; // the text opens with the article itself
+    }
+    int picked = Headlines.pick(texts, candidate, proseWords, HEADLINE_SEARCH_LINES);
+    return picked >= 0 ? new int[] {picked, picked + 1} : first;
+  }
+
+  /**
+   * How far above the article the headline may be: real pages put up to 150 lines of menu first.
+   */
+  static final int HEADLINE_SEARCH_LINES = 250;
+
+  /** A paragraph of the article's lead has at least this many words and ends a sentence. */
+  static final int LEAD_WORDS = 12;
+
+  /** Lines never taken for the title: menus, boilerplate, markers, list headings, navigation. */
+  private static boolean skippedAboveTitle(Item it, Kind k) {
+    return it.menu
+        || k == Kind.BOILERPLATE
+        || k == Kind.MARKER
+        || k == Kind.LIST_HEADING // a menu entry above the headline, not a list under the article
+        || isNavigation(it.text);
+  }
+
+  private static boolean headlineShaped(String t) {
+    int words = words(t);
+    return words >= 3
+        && words <= 30
+        && t.length() <= 250
+        && !endsWithPeriod(t)
+        && !Character.isLowerCase(firstLetter(t));
+  }
+
+  /**
+   * The first line after navigation: the title when shaped like a headline, else no title and the
+   * body starts there. Returns {title index or -1, index where the body starts}.
+   */
+  private static int[] firstAfterNavigation(List<Item> items) {
     int limit = Math.min(items.size(), TITLE_SEARCH_LINES);
     for (int i = 0; i < limit; i++) {
-      String t = items.get(i).text;
-      Kind k = classify(items.get(i), "");
-      if (items.get(i).menu
-          || k == Kind.BOILERPLATE
-          || k == Kind.MARKER
-          || k == Kind.LIST_HEADING // a menu entry above the headline, not a list under the article
-          || isNavigation(t)) {
+      Item it = items.get(i);
+      if (skippedAboveTitle(it, classify(it, ""))) {
         continue;
       }
-      int words = words(t);
-      if (words >= 3
-          && words <= 30
-          && t.length() <= 250
-          && !endsWithPeriod(t)
-          && !Character.isLowerCase(firstLetter(t))) {
-        return new int[] {i, i + 1};
-      }
-      return new int[] {-1, i};
+      return headlineShaped(it.text) ? new int[] {i, i + 1} : new int[] {-1, i};
     }
     return new int[] {-1, 0};
   }
@@ -752,7 +821,9 @@ final class ArticleTextCleaner {
         || "•·*-–—>»".indexOf(first) >= 0 && BULLET_ONLY.matcher(t).matches()) {
       return Kind.MARKER;
     }
-    if (words <= 6 && f.has(G_LIST_HEADING) && LIST_HEADING.matcher(t).matches()) {
+    if (words <= 6 && f.has(G_LIST_HEADING) && LIST_HEADING.matcher(t).matches()
+        || words <= ListHeadings.MAX_WORDS
+            && (ListHeadings.isComments(t) || ListHeadings.isRelated(t))) {
       return Kind.LIST_HEADING;
     }
     if (f.has(G_DISCLAIMER) && DISCLAIMER.matcher(t).find()) {
@@ -905,23 +976,31 @@ final class ArticleTextCleaner {
     int state = normal;
     boolean disclaimerSawText = false;
     boolean terminal = false; // comments run to the end, however long they are
+    boolean articleSeen = false; // a long paragraph kept: comments may begin only after one
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
+      if (it.kind == Kind.LIST_HEADING && !articleSeen && isCommentsHeading(it.text)) {
+        // "Comments" in a share bar or menu above the article: a button, not where comments begin
+        it.dropped = true;
+        continue;
+      }
       if (state == list) {
         if (!terminal && proseResumes(items, i)) {
           state = normal;
         } else {
           it.dropped = true;
           it.listContext = true;
+          it.listed = articleSeen;
           continue;
         }
       }
       if (state == disclaimer) {
         if (it.kind == Kind.LIST_HEADING) {
           state = list;
-          terminal = COMMENTS_HEADING.matcher(it.text).find();
+          terminal = isCommentsHeading(it.text);
           it.dropped = true;
           it.listContext = true;
+          it.listed = articleSeen;
           continue;
         }
         if (it.blankBefore && disclaimerSawText) {
@@ -934,15 +1013,23 @@ final class ArticleTextCleaner {
       }
       if (it.kind == Kind.LIST_HEADING) {
         state = list;
-        terminal = COMMENTS_HEADING.matcher(it.text).find();
+        terminal = isCommentsHeading(it.text);
         it.dropped = true;
         it.listContext = true;
+        it.listed = articleSeen;
       } else if (it.kind == Kind.DISCLAIMER_HEADING) {
         state = disclaimer;
         disclaimerSawText = false;
         it.dropped = true;
+      } else if (!it.dropped && it.kind == Kind.PROSE && it.words >= LONG_PROSE_WORDS) {
+        articleSeen = true;
       }
     }
+  }
+
+  /** Where reader comments begin: "Comments", "12 Kommentare", "Leave a reply"... */
+  private static boolean isCommentsHeading(String t) {
+    return COMMENTS_HEADING.matcher(t).find() || ListHeadings.isComments(t);
   }
 
   /**
@@ -1036,6 +1123,18 @@ final class ArticleTextCleaner {
       while (j < kept.size() && kept.get(j).headingLike()) {
         j++;
       }
+      // Inside the article: long prose before the run, and two long paragraphs after it (a page's
+      // footer or a teaser after the article has no such text).
+      boolean betweenProse =
+          i > 0
+              && isLongProse(kept.get(i - 1))
+              && j + 1 < kept.size()
+              && isLongProse(kept.get(j))
+              && isLongProse(kept.get(j + 1));
+      if (j - i >= 2 && betweenProse && isArticleList(kept.subList(i, j))) {
+        i = j; // a list or table of the article itself, with its text on both sides
+        continue;
+      }
       if (j - i >= 2) {
         for (int k = i; k < j; k++) {
           kept.get(k).dropped = true;
@@ -1052,6 +1151,25 @@ final class ArticleTextCleaner {
       i = j;
     }
   }
+
+  /**
+   * Whether a run of short lines reads as the article's own list or table (standings, dates,
+   * prices, ingredients, names) rather than a list of teaser headlines: most of its lines hold a
+   * number or a colon, or are a few words, or are not headline-shaped at all.
+   */
+  private static boolean isArticleList(List<Item> run) {
+    int listLike = 0;
+    for (Item it : run) {
+      Features f = it.features;
+      if (f.digit || f.colon || it.words <= ARTICLE_LIST_WORDS || it.kind == Kind.SHORT) {
+        listLike++;
+      }
+    }
+    return 2 * listLike > run.size();
+  }
+
+  /** Entries of the article's own lists are often this short: names, places, ingredients. */
+  static final int ARTICLE_LIST_WORDS = 4;
 
   /** A short line between list items (or a list item and the end) is a list item too. */
   private static void absorbListNeighbours(List<Item> items) {
@@ -1071,20 +1189,40 @@ final class ArticleTextCleaner {
     }
   }
 
-  /** Whitespace-separated tokens that hold a letter or digit. */
+  /**
+   * Whitespace-separated tokens that hold a letter or digit. Scripts written without spaces
+   * (Chinese, Japanese) count one word for every {@value #CJK_CHARS_PER_WORD} of their characters,
+   * so that their prose is as long as prose written with spaces, not one "word" a line.
+   */
   static int words(String t) {
     int n = 0;
+    int unspaced = 0;
     boolean counted = false;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (Character.isWhitespace(c) || c == '\u00A0') {
         counted = false;
+      } else if (isUnspacedScript(c)) {
+        unspaced++;
+        counted = false; // a Latin token glued to ideographs is a word of its own
       } else if (!counted && Character.isLetterOrDigit(c)) {
         n++;
         counted = true;
       }
     }
-    return n;
+    return n + (unspaced + CJK_CHARS_PER_WORD - 1) / CJK_CHARS_PER_WORD;
+  }
+
+  /** Characters of a script written without spaces that make about one word. */
+  static final int CJK_CHARS_PER_WORD = 2;
+
+  /** Han ideographs, hiragana and katakana (also half-width): scripts without word spaces. */
+  static boolean isUnspacedScript(char c) {
+    return c >= '\u3040' && c <= '\u30FF' // hiragana, katakana
+        || c >= '\u3400' && c <= '\u4DBF' // Han extension A
+        || c >= '\u4E00' && c <= '\u9FFF' // Han
+        || c >= '\uF900' && c <= '\uFAFF' // Han compatibility
+        || c >= '\uFF66' && c <= '\uFF9F'; // half-width katakana
   }
 
   static boolean endsSentence(String t) {
@@ -1092,13 +1230,15 @@ final class ArticleTextCleaner {
     if (end == 0) {
       return false;
     }
-    char c = t.charAt(end - 1);
-    return c == '.' || c == '!' || c == '?' || c == '…';
+    return SENTENCE_ENDS.indexOf(t.charAt(end - 1)) >= 0;
   }
+
+  /** Sentence-final punctuation, the ideographic and full-width forms too. */
+  private static final String SENTENCE_ENDS = ".!?…。！？｡．";
 
   private static boolean endsWithPeriod(String t) {
     int end = withoutTrailingClosers(t);
-    return end > 0 && (t.charAt(end - 1) == '.' || t.charAt(end - 1) == '…');
+    return end > 0 && ".…。｡．".indexOf(t.charAt(end - 1)) >= 0;
   }
 
   /**
@@ -1114,10 +1254,29 @@ final class ArticleTextCleaner {
     return end;
   }
 
-  /** The characters of TRAILING_CLOSERS: ASCII whitespace (regex \s), quotes, brackets, '*'. */
+  /**
+   * The characters of TRAILING_CLOSERS: ASCII whitespace (regex \s), quotes, brackets (CJK ones
+   * too), '*'.
+   */
   private static boolean isCloser(char c) {
     switch (c) {
-      case ' ', '\t', '\n', '\u000B', '\f', '\r', '"', '\'', '”', '’', ')', ']', '»', '*' -> {
+      case ' ',
+          '\t',
+          '\n',
+          '\u000B',
+          '\f',
+          '\r',
+          '"',
+          '\'',
+          '”',
+          '’',
+          ')',
+          ']',
+          '»',
+          '*',
+          '」',
+          '』',
+          '）' -> {
         return true;
       }
       default -> {

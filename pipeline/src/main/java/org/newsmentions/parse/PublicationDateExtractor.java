@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +30,17 @@ public final class PublicationDateExtractor implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** What was found: the instant and where it came from, and any date that was refused. */
-  public record DateFinding(Instant published, DateSource from, String rejected) {
+  public record DateFinding(Instant published, String local, DateSource from, String rejected) {
     public DateFinding {
       Objects.requireNonNull(from);
     }
 
     static DateFinding none(String rejected) {
-      return new DateFinding(null, DateSource.none, rejected);
+      return new DateFinding(null, null, DateSource.none, rejected);
+    }
+
+    static DateFinding of(Parsed p, DateSource from, String rejected) {
+      return new DateFinding(p.instant, p.local, from, rejected);
     }
   }
 
@@ -47,49 +50,75 @@ public final class PublicationDateExtractor implements Serializable {
   /** Bylines are short; a longer line is prose. */
   static final int MAX_BYLINE_CHARS = 200;
 
-  private static final String MONTH =
-      "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?!\\p{L})";
-  private static final String WEEKDAY =
-      "(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\\.?,?\\s+";
-  private static final String ORDINAL = "(?i:st|nd|rd|th)?";
-  private static final String TZ =
-      "(?:(?:UTC|GMT)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?|Z|IST|EST|EDT|ET|PST|PDT|PT|MST|MDT"
-          + "|CEST|CET|EEST|EET|WEST|WET|BST|MSK|JST|KST|HKT|SGT|AEST|AEDT|WIB|EAT|WAT|CAT"
-          + "|SAST|PKT|[+-]\\d{2}:?\\d{2})(?![A-Za-z])";
+  /** Dates before this day are not publication dates of web pages (the first web page's day). */
+  public static final LocalDate EARLIEST = LocalDate.of(1991, 8, 6);
 
+  private static final String MONTH =
+      "(?iu:"
+          + DateForms.alternatives(
+              DateForms.MONTHS_BY_LANGUAGE.values().stream().flatMap(List::stream).toList())
+          + ")(?!\\p{L})";
+  private static final String WEEKDAY_NAME =
+      "(?iu:" + DateForms.alternatives(DateForms.WEEKDAYS) + ")(?![\\p{L}-])";
+  private static final String WEEKDAY = WEEKDAY_NAME + "\\.?,?\\s+";
+
+  /** A weekday after the date: "7. November 2023, Dienstag", "2023年11月7日（火）". */
+  private static final String WEEKDAY_AFTER =
+      "(?:\\s*(?:,\\s*|\\(\\s*)" + WEEKDAY_NAME + "\\.?\\)?|\\s*[（(][月火水木金土日][)）])?";
+
+  private static final String ORDINAL = "(?:\\.|º|°|er|(?i:st|nd|rd|th))?";
+  private static final String TZ =
+      "(?:(?:UTC|GMT)\\s*[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|"
+          + DateForms.alternatives(DateForms.ZONES.keySet())
+          + ")(?![A-Za-z])";
+
+  // A date led by a digit may follow a letter (a name glued to it by the page's markup); one led by
+  // a month name may not, lest a word's end be read as a month.
   private static final String DATE_CORE =
-      "(?<![\\p{L}\\p{N}])(?:"
+      "(?:(?<!\\p{N})(?:"
           + "(?<td>\\d{1,2})"
           + ORDINAL
-          + "\\s+(?:of\\s+)?(?<tm>"
+          + "\\s*(?:(?i:of|de)\\s+)?(?<tm>"
           + MONTH
-          + ")\\.?,?\\s+(?<ty>\\d{4})"
-          + "|(?<um>"
-          + MONTH
-          + ")\\.?\\s+(?<ud>\\d{1,2})"
-          + ORDINAL
-          + ",?\\s+(?<uy>\\d{4})"
+          + ")\\.?,?\\s*(?:(?i:de|del)\\s+)?(?<ty>\\d{4})(?:\\s*(?:г\\.|года))?"
           + "|(?<iy>\\d{4})(?<isep>[-/.])(?<im>\\d{1,2})\\k<isep>(?<id>\\d{1,2})"
           + "|(?<na>\\d{1,2})(?<nsep>[-/.])(?<nb>\\d{1,2})\\k<nsep>(?<ny>\\d{4})"
+          + "|(?<pd>\\d{1,2})\\.\\s(?<pm>\\d{1,2})\\.\\s?(?<py>\\d{4})"
+          + "|(?<sd>\\d{1,2})\\.(?<sm>\\d{1,2})\\.(?<sy>\\d{2})(?![\\d.])"
+          + "|(?<cy>\\d{4})\\s*[年년]\\s*(?<cm>\\d{1,2})\\s*[月월]\\s*(?<cd>\\d{1,2})\\s*[日일]"
+          + ")|(?<![\\p{L}\\p{N}])(?<um>"
+          + MONTH
+          + ")\\.?\\s*(?<ud>\\d{1,2})"
+          + ORDINAL
+          + ",?\\s+(?<uy>\\d{4})"
           + ")(?!\\p{N})";
 
+  /**
+   * A time after the date: separators (commas, bars, bullets, dashes, "at", "um", "à"...), 24-hour
+   * times with a colon, a dot or an "h", seconds, am/pm, "Uhr", a zone abbreviation or offset.
+   */
   private static final String TIME =
-      "(?:\\s*(?:,|/|\\||-|–|—|(?i:at)|@|T)?\\s*(?<hh>\\d{1,2}):(?<mi>\\d{2})"
+      "(?:\\s*(?:[,|/•·⋅@–—-]|(?iu:at|um|à|a\\s+las|alle|às|om|в|kl\\.?)(?!\\p{L}))?\\s*"
+          + "(?:[,|/•·⋅@–—-]\\s*)?(?<hh>\\d{1,2})[:.h](?<mi>\\d{2})"
           + "(?::(?<ss>\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)"
           + "\\s*(?<ap>(?i:[ap]\\.?m\\.?)(?![A-Za-z]))?"
+          + "(?:\\s*(?i:uhr|h)(?!\\p{L}))?"
           + "(?:\\s*\\(?(?<tz>"
           + TZ
           + ")\\)?)?)?";
 
-  /** A date with an optional weekday before it and an optional time and zone after it. */
-  static final Pattern DATE = Pattern.compile("(?:" + WEEKDAY + ")?" + DATE_CORE + TIME);
+  /** A date with an optional weekday before or after it and an optional time and zone after it. */
+  static final Pattern DATE =
+      Pattern.compile("(?:" + WEEKDAY + ")?" + DATE_CORE + WEEKDAY_AFTER + TIME);
 
-  /** Byline keywords; the date must follow right after. */
+  /** Byline keywords (DateForms); the date must follow right after. */
   private static final Pattern KEYWORD =
       Pattern.compile(
-          "(?:^|[|•·;,]\\s*|\\s{2,})(?<kw>(?i:(?:last\\s+)?(?:updated|published|posted|created"
-              + "|modified|date[d]?)))(?:\\s+(?i:on|at))?\\s*:?\\s*");
+          "(?:^|[|•·⋅;,/(]\\s*)(?:(?<up>(?iu:"
+              + DateForms.alternatives(DateForms.UPDATED_WORDS)
+              + "))|(?iu:"
+              + DateForms.alternatives(DateForms.PUBLISHED_WORDS)
+              + "))(?!\\p{L})(?:\\s+(?iu:on|at|am|le|el|il|em|op|den|в))?\\s*[:：]?\\s*");
 
   /** "MOSCOW, May 8, 2025 (Agency) -" at the start of a paragraph. */
   private static final Pattern DATELINE =
@@ -100,10 +129,7 @@ public final class PublicationDateExtractor implements Serializable {
               + DATE_CORE
               + ")\\s*(?:\\([^)]{1,40}\\))?\\s*[-–—:]");
 
-  private static final Pattern BY = Pattern.compile("^(?i:by)\\s");
-  private static final Pattern SEGMENT_SPLIT = Pattern.compile("\\s*[|•·]\\s*");
   private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
-  private static final Pattern LEADING_ON = Pattern.compile("^(?i:on|dated?)\\s*:?\\s+");
 
   private static final Pattern ISO =
       Pattern.compile(
@@ -112,41 +138,6 @@ public final class PublicationDateExtractor implements Serializable {
 
   private static final Pattern OFFSET =
       Pattern.compile("^(?:UTC|GMT)?([+-])(\\d{1,2})(?::?(\\d{2}))?$");
-
-  private static final Map<String, ZoneId> ZONES =
-      Map.ofEntries(
-          Map.entry("Z", ZoneOffset.UTC),
-          Map.entry("UTC", ZoneOffset.UTC),
-          Map.entry("GMT", ZoneOffset.UTC),
-          Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
-          Map.entry("ET", ZoneId.of("America/New_York")),
-          Map.entry("EST", ZoneOffset.ofHours(-5)),
-          Map.entry("EDT", ZoneOffset.ofHours(-4)),
-          Map.entry("PT", ZoneId.of("America/Los_Angeles")),
-          Map.entry("PST", ZoneOffset.ofHours(-8)),
-          Map.entry("PDT", ZoneOffset.ofHours(-7)),
-          Map.entry("MST", ZoneOffset.ofHours(-7)),
-          Map.entry("MDT", ZoneOffset.ofHours(-6)),
-          Map.entry("CET", ZoneOffset.ofHours(1)),
-          Map.entry("CEST", ZoneOffset.ofHours(2)),
-          Map.entry("EET", ZoneOffset.ofHours(2)),
-          Map.entry("EEST", ZoneOffset.ofHours(3)),
-          Map.entry("WET", ZoneOffset.UTC),
-          Map.entry("WEST", ZoneOffset.ofHours(1)),
-          Map.entry("BST", ZoneOffset.ofHours(1)),
-          Map.entry("MSK", ZoneOffset.ofHours(3)),
-          Map.entry("JST", ZoneOffset.ofHours(9)),
-          Map.entry("KST", ZoneOffset.ofHours(9)),
-          Map.entry("HKT", ZoneOffset.ofHours(8)),
-          Map.entry("SGT", ZoneOffset.ofHours(8)),
-          Map.entry("AEST", ZoneOffset.ofHours(10)),
-          Map.entry("AEDT", ZoneOffset.ofHours(11)),
-          Map.entry("WIB", ZoneOffset.ofHours(7)),
-          Map.entry("EAT", ZoneOffset.ofHours(3)),
-          Map.entry("WAT", ZoneOffset.ofHours(1)),
-          Map.entry("CAT", ZoneOffset.ofHours(2)),
-          Map.entry("SAST", ZoneOffset.ofHours(2)),
-          Map.entry("PKT", ZoneOffset.ofHours(5)));
 
   private final ParserSettings settings;
 
@@ -167,12 +158,21 @@ public final class PublicationDateExtractor implements Serializable {
    */
   public DateFinding find(
       String headerDate, String metadataDate, List<String> lines, String outlet) {
+    return find(headerDate, metadataDate, lines, -1, outlet);
+  }
+
+  /**
+   * As {@link #find(String, String, List, String)}, with the index in {@code lines} of the title
+   * (-1 when none): dates in the text are preferred the nearer they follow it.
+   */
+  public DateFinding find(
+      String headerDate, String metadataDate, List<String> lines, int titleLine, String outlet) {
     String rejected = null;
     if (headerDate != null && !headerDate.isBlank()) {
       Parsed p = parseIso(headerDate.strip());
       if (p != null) {
         if (acceptable(p)) {
-          return new DateFinding(p.instant, DateSource.header, null);
+          return DateFinding.of(p, DateSource.header, null);
         }
         rejected = p.text;
       }
@@ -181,15 +181,15 @@ public final class PublicationDateExtractor implements Serializable {
       Parsed p = parseMetadata(metadataDate, outlet);
       if (p != null) {
         if (acceptable(p)) {
-          return new DateFinding(p.instant, DateSource.metadata, rejected);
+          return DateFinding.of(p, DateSource.metadata, rejected);
         }
         rejected = rejected != null ? rejected : p.text;
       }
     }
     if (lines != null) {
-      for (Parsed p : bylineDates(lines, outlet)) {
+      for (Parsed p : bylineDates(lines, titleLine, outlet)) {
         if (acceptable(p)) {
-          return new DateFinding(p.instant, DateSource.byline, rejected);
+          return DateFinding.of(p, DateSource.byline, rejected);
         }
         rejected = rejected != null ? rejected : p.text;
       }
@@ -221,53 +221,65 @@ public final class PublicationDateExtractor implements Serializable {
     }
   }
 
-  /** Candidate dates from byline-like lines, best first. */
-  List<Parsed> bylineDates(List<String> lines, String outlet) {
-    record Candidate(int rank, int line, Parsed parsed) {}
+  /** A date line this far before the title costs as much as one this many times as far after. */
+  static final int BEFORE_TITLE_COST = 4;
+
+  /** A revision date costs as much as a publication date this many lines further away. */
+  static final int UPDATED_COST = 15;
+
+  /** A line whose words besides its date are at most this many is a byline or a date line. */
+  static final int MAX_BYLINE_WORDS = 10;
+
+  /**
+   * Candidate dates from byline-like lines, best first: a date led by a publication word, a date in
+   * a short line that is no sentence (a byline, a date line, a caption's date), or a dateline. The
+   * nearer after the title, the better; a date above the title (often the site's "today") is far; a
+   * revision date comes after publication dates close by.
+   */
+  List<Parsed> bylineDates(List<String> lines, int titleLine, String outlet) {
+    record Candidate(int cost, int line, Parsed parsed) {}
     List<Candidate> found = new ArrayList<>();
     List<String> nonBlank = lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    int n = nonBlank.size();
-    for (int i = 0; i < n; i++) {
+    int anchor = Math.max(0, titleLine);
+    for (int i = 0; i < nonBlank.size(); i++) {
       String line = nonBlank.get(i);
       if (line.length() > MAX_BYLINE_CHARS) {
         continue;
       }
+      int distance = i >= anchor ? i - anchor : (anchor - i) * BEFORE_TITLE_COST;
       Matcher k = KEYWORD.matcher(line);
       int from = 0;
+      boolean led = false;
       while (from < line.length() && k.find(from)) {
         Matcher d = DATE.matcher(line);
         d.region(k.end(), line.length());
         if (d.lookingAt()) {
-          String kw = k.group("kw").toLowerCase(Locale.ROOT);
-          int rank = kw.contains("updated") || kw.contains("modified") ? 2 : 1;
-          found.add(new Candidate(rank, i, fromMatch(d, outlet)));
+          int cost = k.group("up") != null ? distance + UPDATED_COST : distance / 2;
+          found.add(new Candidate(cost, i, fromMatch(d, outlet)));
+          led = true;
         }
         from = Math.max(k.end(), k.start() + 1);
       }
-      boolean atEdge = i < EDGE_LINES || i >= n - EDGE_LINES;
-      boolean bylineShaped = BY.matcher(line).find() || line.indexOf('|') >= 0;
-      if ((atEdge || bylineShaped) && line.length() <= 120) {
-        for (String segment : SEGMENT_SPLIT.split(line)) {
-          String s = LEADING_ON.matcher(segment.strip()).replaceFirst("");
-          s = TRAILING_DOTS.matcher(s).replaceFirst("");
-          Matcher d = DATE.matcher(s);
-          if (d.matches()) {
-            found.add(new Candidate(1, i, fromMatch(d, outlet)));
-          }
+      Matcher d = DATE.matcher(line);
+      if (!led && d.find()) {
+        String rest = line.substring(0, d.start()) + " " + line.substring(d.end());
+        if (ArticleTextCleaner.words(rest) <= MAX_BYLINE_WORDS
+            && !ArticleTextCleaner.endsSentence(rest)) {
+          found.add(new Candidate(distance, i, fromMatch(d, outlet)));
         }
       }
-      if (i < EDGE_LINES) {
+      if (i < EDGE_LINES || i >= anchor && i - anchor < EDGE_LINES) {
         Matcher dl = DATELINE.matcher(line);
         if (dl.find()) {
-          Matcher d = DATE.matcher(dl.group("date"));
-          if (d.matches()) {
-            found.add(new Candidate(1, i, fromMatch(d, outlet)));
+          Matcher m = DATE.matcher(dl.group("date"));
+          if (m.matches()) {
+            found.add(new Candidate(distance, i, fromMatch(m, outlet)));
           }
         }
       }
     }
     return found.stream()
-        .sorted(Comparator.comparingInt(Candidate::rank).thenComparingInt(Candidate::line))
+        .sorted(Comparator.comparingInt(Candidate::cost).thenComparingInt(Candidate::line))
         .map(Candidate::parsed)
         .toList();
   }
@@ -277,11 +289,30 @@ public final class PublicationDateExtractor implements Serializable {
       return false;
     }
     Instant latest = settings.clock().instant().plus(settings.futureTolerance());
-    return !p.instant.isAfter(latest);
+    return !p.instant.isAfter(latest)
+        && !p.instant.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
-  /** A parsed date: the instant, or null when the text names an impossible date. */
-  record Parsed(Instant instant, String text) {}
+  /**
+   * A parsed date: the instant, or null when the text names an impossible date; the date as the
+   * text gives it (ISO-8601, with the offset when a zone is given); the text.
+   */
+  record Parsed(Instant instant, String local, String text) {
+    Parsed(Instant instant, String text) {
+      this(instant, instant == null ? null : instant.toString(), text);
+    }
+
+    static Parsed of(LocalDate day, String text) {
+      return new Parsed(day.atStartOfDay(ZoneOffset.UTC).toInstant(), day.toString(), text);
+    }
+
+    static Parsed of(LocalDateTime time, ZoneId zone, boolean zoneGiven, String text) {
+      var zoned = time.atZone(zone);
+      String local =
+          zoneGiven ? LocalTimes.format(zoned.toOffsetDateTime()) : LocalTimes.format(time);
+      return new Parsed(zoned.toInstant(), local, text);
+    }
+  }
 
   static Parsed parseIso(String v) {
     Matcher m = ISO.matcher(v);
@@ -297,7 +328,7 @@ public final class PublicationDateExtractor implements Serializable {
         return new Parsed(null, v);
       }
       if (m.group(4) == null) {
-        return new Parsed(date.atStartOfDay(ZoneOffset.UTC).toInstant(), v);
+        return Parsed.of(date, v);
       }
       int hh = Integer.parseInt(m.group(4));
       int mi = Integer.parseInt(m.group(5));
@@ -312,29 +343,42 @@ public final class PublicationDateExtractor implements Serializable {
         return new Parsed(null, v);
       }
       LocalDateTime ldt = date.atTime(hh, mi, ss, nanos);
-      return new Parsed(ldt.atZone(zone).toInstant(), v);
+      return Parsed.of(ldt, zone, m.group(8) != null, v);
     } catch (DateTimeException | NumberFormatException e) {
       return new Parsed(null, v);
     }
   }
+
+  /** The groups of one unambiguous form of DATE_CORE: day, month (a name or a number), year. */
+  private record Form(String day, String month, String year, boolean monthName) {}
+
+  private static final List<Form> FORMS =
+      List.of(
+          new Form("td", "tm", "ty", true),
+          new Form("ud", "um", "uy", true),
+          new Form("id", "im", "iy", false),
+          new Form("cd", "cm", "cy", false),
+          new Form("pd", "pm", "py", false),
+          new Form("sd", "sm", "sy", false));
 
   private Parsed fromMatch(Matcher m, String outlet) {
     String text = m.group().strip();
     int y;
     int mo;
     int d;
-    if (m.group("td") != null) {
-      d = Integer.parseInt(m.group("td"));
-      mo = month(m.group("tm"));
-      y = Integer.parseInt(m.group("ty"));
-    } else if (m.group("um") != null) {
-      d = Integer.parseInt(m.group("ud"));
-      mo = month(m.group("um"));
-      y = Integer.parseInt(m.group("uy"));
-    } else if (m.group("iy") != null) {
-      y = Integer.parseInt(m.group("iy"));
-      mo = Integer.parseInt(m.group("im"));
-      d = Integer.parseInt(m.group("id"));
+    Form form = null;
+    for (Form f : FORMS) {
+      if (m.group(f.day()) != null) {
+        form = f;
+        break;
+      }
+    }
+    if (form != null) {
+      d = Integer.parseInt(m.group(form.day()));
+      String month = m.group(form.month());
+      mo = form.monthName() ? DateForms.month(month) : Integer.parseInt(month);
+      y = Integer.parseInt(m.group(form.year()));
+      y = y < 100 ? fullYear(y) : y;
     } else {
       int a = Integer.parseInt(m.group("na"));
       int b = Integer.parseInt(m.group("nb"));
@@ -347,7 +391,8 @@ public final class PublicationDateExtractor implements Serializable {
       } else if (b > 12) {
         mo = a;
         d = b;
-      } else if (settings.monthFirst(outlet)) {
+      } else if (settings.monthFirst(outlet) && !".".equals(m.group("nsep"))) {
+        // dotted dates are day first everywhere
         mo = a;
         d = b;
       } else {
@@ -360,7 +405,7 @@ public final class PublicationDateExtractor implements Serializable {
       return new Parsed(null, text);
     }
     if (m.group("hh") == null) {
-      return new Parsed(date.atStartOfDay(ZoneOffset.UTC).toInstant(), text);
+      return Parsed.of(date, text);
     }
     int hh = Integer.parseInt(m.group("hh"));
     int mi = Integer.parseInt(m.group("mi"));
@@ -380,7 +425,7 @@ public final class PublicationDateExtractor implements Serializable {
     if (zone == null) {
       return new Parsed(null, text);
     }
-    return new Parsed(date.atTime(hh, mi, ss).atZone(zone).toInstant(), text);
+    return Parsed.of(date.atTime(hh, mi, ss), zone, m.group("tz") != null, text);
   }
 
   /** The date, or null when it does not exist (month 13, 30 February, year before 1900). */
@@ -395,23 +440,11 @@ public final class PublicationDateExtractor implements Serializable {
     return first.withDayOfMonth(d);
   }
 
-  private static int month(String name) {
-    String m = name.toLowerCase(Locale.ROOT).substring(0, 3);
-    return switch (m) {
-      case "jan" -> 1;
-      case "feb" -> 2;
-      case "mar" -> 3;
-      case "apr" -> 4;
-      case "may" -> 5;
-      case "jun" -> 6;
-      case "jul" -> 7;
-      case "aug" -> 8;
-      case "sep" -> 9;
-      case "oct" -> 10;
-      case "nov" -> 11;
-      case "dec" -> 12;
-      default -> throw new IllegalArgumentException("not a month: " + name);
-    };
+  /** A two-digit year: this century, unless that is beyond next year by the clock. */
+  private int fullYear(int yy) {
+    int y = 2000 + yy;
+    int thisYear = settings.clock().instant().atOffset(ZoneOffset.UTC).getYear();
+    return y > thisYear + 1 ? y - 100 : y;
   }
 
   /** The zone for a time-zone name or offset; UTC when there is none; null for a bad offset. */
@@ -420,7 +453,7 @@ public final class PublicationDateExtractor implements Serializable {
       return ZoneOffset.UTC;
     }
     String t = tz.strip().toUpperCase(Locale.ROOT).replace(" ", "");
-    ZoneId named = ZONES.get(t);
+    ZoneId named = DateForms.ZONES.get(t);
     if (named != null) {
       return named;
     }

@@ -54,7 +54,7 @@ final class ScraperText {
       paragraphs.add(p);
     }
     String first = lines.isEmpty() ? null : lines.get(0);
-    return new Cleaned(cleanTitle, List.copyOf(paragraphs), first, lines, lines);
+    return new Cleaned(cleanTitle, List.copyOf(paragraphs), first, lines, lines, -1);
   }
 
   /** A short line that asks the reader to do something: the site's, not the article's. */

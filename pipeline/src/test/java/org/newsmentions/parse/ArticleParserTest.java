@@ -257,7 +257,8 @@ class ArticleParserTest {
     assertEquals("Riverbank volunteers set a record", a.getTitle());
     assertEquals(BODY_2, a.getBody());
     assertEquals(Instant.parse("2025-05-07T20:00:00Z"), a.getPublished());
-    assertNull(a.getPublishedLocal(), "the scraper's date is used, not the page's");
+    assertEquals(
+        "2025-05-07T20:00:00", a.getPublishedLocal(), "the scraper's date, not the page's");
     assertEquals("https://www.riverside-weekly.co.uk/news/litter-record?ref=rss", a.getUrl());
     assertEquals("https://www.riverside-weekly.co.uk/news/litter-record", a.getCanonicalUrl());
     assertEquals(Instant.parse("2025-05-08T06:00:00Z"), a.getModified());

@@ -166,10 +166,13 @@ final class RealWorldEval {
           dumpRecords.add(raw);
           try {
             Article a = parser.parse(raw).article();
+            // The page's own day where the text gives it (with or without an offset).
             String day =
-                a.getPublished() == null
-                    ? null
-                    : a.getPublished().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+                a.getPublishedLocal() != null
+                    ? a.getPublishedLocal().substring(0, 10)
+                    : a.getPublished() == null
+                        ? null
+                        : a.getPublished().atOffset(ZoneOffset.UTC).toLocalDate().toString();
             o = new Output(a.getTitle(), a.getTitle() + "\n" + a.getBody(), day);
           } catch (BadArticleException e) {
             // no output

@@ -25,6 +25,7 @@ import org.jsoup.nodes.Element;
 import org.newsmentions.parse.BadArticleException;
 import org.newsmentions.parse.OutletResolver;
 import org.newsmentions.parse.ParserSettings;
+import org.newsmentions.parse.PublicationDateExtractor;
 import org.newsmentions.parse.html.HtmlDates.PageDate;
 
 /**
@@ -39,7 +40,7 @@ public final class HtmlArticleExtractor implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The first day of the web: dates before it are not publication dates. */
-  static final LocalDate EARLIEST = LocalDate.of(1991, 8, 6);
+  static final LocalDate EARLIEST = PublicationDateExtractor.EARLIEST;
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsmentions.parse.LocalTimes;
 
 /**
  * Parses the date forms found in HTML pages: ISO-8601 and its near forms in metadata ({@code
@@ -292,29 +293,11 @@ final class HtmlDates {
     return new PageDate(instant, local(t), t.toLocalDate());
   }
 
-  /**
-   * ISO-8601 with seconds always written ({@code 2025-05-12T09:45:00-04:00}), as the page's own.
-   */
   private static String local(java.time.OffsetDateTime t) {
-    return t.format(LOCAL_WITH_OFFSET);
+    return LocalTimes.format(t);
   }
 
   private static String local(java.time.LocalDateTime t) {
-    return t.format(LOCAL_NO_OFFSET);
+    return LocalTimes.format(t);
   }
-
-  private static final java.time.format.DateTimeFormatter LOCAL_NO_OFFSET =
-      new java.time.format.DateTimeFormatterBuilder()
-          .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE)
-          .appendLiteral('T')
-          .appendPattern("HH:mm:ss")
-          .optionalStart()
-          .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
-          .toFormatter(java.util.Locale.ROOT);
-
-  private static final java.time.format.DateTimeFormatter LOCAL_WITH_OFFSET =
-      new java.time.format.DateTimeFormatterBuilder()
-          .append(LOCAL_NO_OFFSET)
-          .appendOffsetId()
-          .toFormatter(java.util.Locale.ROOT);
 }
