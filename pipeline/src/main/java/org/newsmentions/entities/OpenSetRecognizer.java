@@ -126,24 +126,32 @@ final class OpenSetRecognizer implements Serializable {
 
     /** Stable id from the type and the normalised name: "n:person:olena-marchuk". */
     String id() {
-      StringBuilder b =
-          new StringBuilder("n:").append(kind.name().toLowerCase(Locale.ROOT)).append(':');
-      boolean dash = false;
-      for (int i = 0; i < key.length(); i++) {
-        char c = key.charAt(i);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-          b.append(c);
-          dash = false;
-        } else if (!dash && b.charAt(b.length() - 1) != ':') {
-          b.append('-');
-          dash = true;
-        }
-      }
-      if (dash) {
-        b.setLength(b.length() - 1);
-      }
-      return b.toString();
+      return openId(kind, key);
     }
+  }
+
+  /**
+   * The stable id of an open-set name from its type and normalised key: "n:person:olena-marchuk".
+   * The type is part of it, so a "Jordan" read as a person and one read as a place are two ids.
+   */
+  static String openId(Gazetteer.Kind kind, String key) {
+    StringBuilder b =
+        new StringBuilder("n:").append(kind.name().toLowerCase(Locale.ROOT)).append(':');
+    boolean dash = false;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        b.append(c);
+        dash = false;
+      } else if (!dash && b.charAt(b.length() - 1) != ':') {
+        b.append('-');
+        dash = true;
+      }
+    }
+    if (dash) {
+      b.setLength(b.length() - 1);
+    }
+    return b.toString();
   }
 
   /** What the recogniser found, and which gazetteer matches it took over. */
@@ -156,6 +164,26 @@ final class OpenSetRecognizer implements Serializable {
   private record Occurrence(int first, int last, List<Integer> entities, boolean full) {}
 
   Result find(Tokens t, List<EntityExtractor.Match> matches) {
+    return find(t, matches, List.of(), new BitSet(), true);
+  }
+
+  /** A title or role word ("president", "mr", "spokeswoman"): never part of a person's span. */
+  boolean isTitle(String key) {
+    return personCue.contains(key);
+  }
+
+  /**
+   * Like {@link #find(Tokens, List)}, with names found by another recogniser ({@code seeds}, token
+   * spans with their type) discovered first, and the gazetteer matches those names took over
+   * ({@code yielded}: "[London] Stock Exchange") read as soft, so that the longer name wins. {@code
+   * byRules} also discovers names by this class's rules.
+   */
+  Result find(
+      Tokens t,
+      List<EntityExtractor.Match> matches,
+      List<int[]> seeds,
+      BitSet yielded,
+      boolean byRules) {
     int n = t.size;
     int[] owner = new int[n];
     java.util.Arrays.fill(owner, -1);
@@ -165,12 +193,27 @@ final class OpenSetRecognizer implements Serializable {
         owner[k] = m;
       }
     }
-    Ctx c = new Ctx(t, matches, owner);
+    Ctx c = new Ctx(t, matches, owner, yielded);
     BitSet dropped = new BitSet();
 
-    // Pass 1: discover names in the body.
+    // Pass 1: discover names (the seeds anywhere; by rules in the body).
     Map<String, Found> byKey = new LinkedHashMap<>();
-    for (Candidate cand : discover(c)) {
+    // The rules' names first: where both find a name, the rules' cue decides its type.
+    List<Candidate> candidates = new ArrayList<>();
+    if (byRules) {
+      candidates.addAll(discover(c));
+    }
+    for (int[] seed : seeds) {
+      int a = seed[0];
+      int b = seed[1];
+      while (b > a && owner[b] < 0 && common.contains(t.key(b))) {
+        b--; // "Council Some members": a subheading run into its paragraph
+      }
+      if (acceptable(c, a, b)) {
+        candidates.add(new Candidate(a, b, Gazetteer.Kind.values()[seed[2]]));
+      }
+    }
+    for (Candidate cand : candidates) {
       String key = formKey(t, cand.first(), cand.last());
       if (key.isEmpty()) {
         continue;
@@ -183,6 +226,18 @@ final class OpenSetRecognizer implements Serializable {
     }
     if (byKey.isEmpty()) {
       return new Result(List.of(), dropped);
+    }
+    // A one-word name that is another name's short form ("Aydemir" after "Serkan Aydemir") is
+    // that name, counted in pass 2.
+    if (byKey.size() > 1) {
+      Set<String> shortForms = new HashSet<>();
+      for (Found f : byKey.values()) {
+        String sf = shortForm(f);
+        if (sf != null) {
+          shortForms.add(sf);
+        }
+      }
+      byKey.keySet().removeIf(shortForms::contains);
     }
     List<Found> found = new ArrayList<>(byKey.values());
 
@@ -208,7 +263,7 @@ final class OpenSetRecognizer implements Serializable {
         if (j > i && !(c.spaceGap(j) || c.hyphenGap(j))) {
           break;
         }
-        if (owner[j] >= 0 && !matches.get(owner[j]).soft()) {
+        if (owner[j] >= 0 && !c.softOwned(j)) {
           break;
         }
         if (j > i) {
@@ -217,7 +272,7 @@ final class OpenSetRecognizer implements Serializable {
         key.append(t.key(j));
         String k = key.toString();
         List<Integer> full = fullForms.get(k);
-        if (full != null && (j > i || owner[j] < 0)) {
+        if (full != null && (j > i || owner[j] < 0 || yielded.get(owner[j]))) {
           best = new Occurrence(i, j, full, true);
         } else if (j == i && owner[j] < 0) {
           List<Integer> sf = shortForms.get(k);
@@ -322,6 +377,49 @@ final class OpenSetRecognizer implements Serializable {
     return best;
   }
 
+  /**
+   * Whether another recogniser's name [a, b] may stand: not a landmark, event or other name whose
+   * head word is on the IGNORE list ("Presidential Palace"), and not made only of common words,
+   * titles and connectors ("It", "Yet").
+   */
+  private boolean acceptable(Ctx c, int a, int b) {
+    Tokens t = c.t;
+    int content = 0;
+    for (int k = a; k <= b; k++) {
+      String key = t.key(k);
+      if (ignore.contains(key) && t.has(k, Tokens.FIRST_UPPER)) {
+        return false;
+      }
+      if (c.owner[k] >= 0
+          || !(common.contains(key) || connector.contains(key) || personCue.contains(key))) {
+        content++;
+      }
+    }
+    if (content == 0) {
+      return false;
+    }
+    // The end of a landmark's or event's name: "Tomb of the [Unknown Soldier]".
+    int p = a - 1;
+    while (p >= 0
+        && t.has(p + 1, Tokens.CONT)
+        && (connector.contains(t.key(p)) || t.key(p).equals("the"))) {
+      p--;
+    }
+    if (p >= 0
+        && p < a - 1
+        && t.has(p + 1, Tokens.CONT)
+        && t.has(p, Tokens.FIRST_UPPER)
+        && ignore.contains(t.key(p))) {
+      return false;
+    }
+    // One word at the start of a sentence only if the text also capitalises it mid-sentence.
+    return a != b
+        || !c.sentenceInitial(a)
+        || c.midCaps.contains(t.key(a))
+        || c.headline.get(a)
+        || t.has(a, Tokens.ALL_UPPER);
+  }
+
   /** A person's surname or an organisation's name without its suffix, or null. */
   private String shortForm(Found f) {
     String[] parts = f.key.split(" ");
@@ -347,7 +445,8 @@ final class OpenSetRecognizer implements Serializable {
     return s;
   }
 
-  private static String formKey(Tokens t, int first, int last) {
+  /** The normalised keys of tokens first..last, joined by spaces. */
+  static String formKey(Tokens t, int first, int last) {
     StringBuilder b = new StringBuilder();
     for (int k = first; k <= last; k++) {
       if (k > first) {
@@ -567,10 +666,14 @@ final class OpenSetRecognizer implements Serializable {
       return out;
     }
 
-    Ctx(Tokens t, List<EntityExtractor.Match> matches, int[] owner) {
+    /** Gazetteer matches a longer name from the seeds took over: read as soft. */
+    final BitSet yielded;
+
+    Ctx(Tokens t, List<EntityExtractor.Match> matches, int[] owner, BitSet yielded) {
       this.t = t;
       this.matches = matches;
       this.owner = owner;
+      this.yielded = yielded;
       int titleEnd = t.text.indexOf("\n\n");
       int b = 0;
       if (titleEnd >= 0) {
@@ -592,7 +695,7 @@ final class OpenSetRecognizer implements Serializable {
     }
 
     boolean softOwned(int i) {
-      return owner[i] >= 0 && matches.get(owner[i]).soft();
+      return owner[i] >= 0 && (matches.get(owner[i]).soft() || yielded.get(owner[i]));
     }
 
     boolean isPersonSurname(EntityExtractor.Match m) {
