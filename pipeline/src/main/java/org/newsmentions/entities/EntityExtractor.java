@@ -173,6 +173,14 @@ public final class EntityExtractor implements Serializable {
     return new NerInput(t.text, t.size, t.start, t.end, gaz);
   }
 
+  /**
+   * Whether a word heads names that are not counted: landmarks, buildings, events ("Street",
+   * "Square", "Day"). For the evaluation, which counts where CoNLL's guidelines differ.
+   */
+  public boolean isIgnoredHeadWord(String word) {
+    return openSet != null && openSet.isIgnoredHead(Tokens.normalize(word, 0, word.length()));
+  }
+
   /** The entities of a text given the names a recogniser found in it (for tests). */
   List<ArticleEntity> extractWithNames(String text, List<NerSpan> names) {
     Index idx = index();
@@ -236,7 +244,7 @@ public final class EntityExtractor implements Serializable {
         if (inner.cardinality() == 1 && kind == Gazetteer.Kind.ORGANIZATION) {
           Match m = matches.get(inner.nextSetBit(0));
           Gazetteer.Entry e = idx.entries[m.candidates()[0]];
-          if (!m.pending() && e.kind() == Gazetteer.Kind.LOCATION && e.demonyms().isEmpty()) {
+          if (!m.pending() && !m.soft() && e.kind() == Gazetteer.Kind.LOCATION) {
             clubs.set(inner.nextSetBit(0));
           }
         }
@@ -258,10 +266,9 @@ public final class EntityExtractor implements Serializable {
     for (NerSpan n : names) {
       int from = n.first();
       for (int k = n.first() + 1; k <= n.last(); k++) {
-        boolean comma =
-            t.text.indexOf(',', t.end[k - 1]) >= 0
-                && t.text.indexOf(',', t.end[k - 1]) < t.start[k];
-        if (!t.has(k, Tokens.CONT) || comma) {
+        String gap = t.text.substring(t.end[k - 1], t.start[k]);
+        boolean joined = (t.has(k, Tokens.CONT) && gap.indexOf(',') < 0) || gap.equals(" & ");
+        if (!joined) {
           out.add(new NerSpan(from, k - 1, n.type()));
           from = k;
         }

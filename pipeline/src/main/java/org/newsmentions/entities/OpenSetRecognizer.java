@@ -167,6 +167,11 @@ final class OpenSetRecognizer implements Serializable {
     return find(t, matches, List.of(), new BitSet(), true);
   }
 
+  /** A head word of landmarks, events and the like, which are not counted ("Square", "Day"). */
+  boolean isIgnoredHead(String key) {
+    return ignore.contains(key);
+  }
+
   /** A title or role word ("president", "mr", "spokeswoman"): never part of a person's span. */
   boolean isTitle(String key) {
     return personCue.contains(key);
@@ -198,31 +203,64 @@ final class OpenSetRecognizer implements Serializable {
 
     // Pass 1: discover names (the seeds anywhere; by rules in the body).
     Map<String, Found> byKey = new LinkedHashMap<>();
-    // The rules' names first: where both find a name, the rules' cue decides its type.
-    List<Candidate> candidates = new ArrayList<>();
-    if (byRules) {
-      candidates.addAll(discover(c));
-    }
+    // Order decides a name's type where two recognisers find it: first the seeds that are longer
+    // names over gazetteer words ("Rotor Volgograd"), then the rules' names (their cue decides),
+    // then the other seeds.
+    List<Candidate> longer = new ArrayList<>();
+    List<Candidate> others = new ArrayList<>();
     for (int[] seed : seeds) {
       int a = seed[0];
       int b = seed[1];
-      while (b > a && owner[b] < 0 && common.contains(t.key(b))) {
-        b--; // "Council Some members": a subheading run into its paragraph
+      if (b > a && owner[b] < 0 && common.contains(t.key(b))) {
+        continue; // "Council Some members": a subheading run into its paragraph
       }
-      if (acceptable(c, a, b)) {
-        candidates.add(new Candidate(a, b, Gazetteer.Kind.values()[seed[2]]));
+      Gazetteer.Kind kind = Gazetteer.Kind.values()[seed[2]];
+      boolean ok =
+          acceptable(c, a, b)
+              // a one-word organisation mid-sentence, even a common word ("told Reuters")
+              || (a == b
+                  && kind == Gazetteer.Kind.ORGANIZATION
+                  && !c.sentenceInitial(a)
+                  && !ignore.contains(t.key(a))
+                  && t.has(a, Tokens.FIRST_UPPER));
+      if (!ok) {
+        continue;
       }
+      boolean overGazetteer = false;
+      for (int k = a; k <= b; k++) {
+        overGazetteer |= owner[k] >= 0;
+      }
+      (overGazetteer ? longer : others).add(new Candidate(a, b, kind));
     }
+    List<Candidate> candidates = new ArrayList<>(longer);
+    if (byRules) {
+      candidates.addAll(discover(c));
+    }
+    candidates.addAll(others);
+    // Where a seed gives a name another type than the one it has in this text, that occurrence is
+    // an entity of its own type: a "Jordan" read as a person and one read as a place are two.
+    Map<String, Found> otherKind = new LinkedHashMap<>();
+    Map<Integer, String> otherKindAt = new HashMap<>();
     for (Candidate cand : candidates) {
       String key = formKey(t, cand.first(), cand.last());
       if (key.isEmpty()) {
         continue;
       }
-      byKey.computeIfAbsent(
-          key,
-          k ->
-              new Found(
-                  k, t.text.substring(t.start[cand.first()], t.end[cand.last()]), cand.kind()));
+      Found f =
+          byKey.computeIfAbsent(
+              key,
+              k ->
+                  new Found(
+                      k, t.text.substring(t.start[cand.first()], t.end[cand.last()]), cand.kind()));
+      if (f.kind != cand.kind()) {
+        String kk = cand.kind() + " " + key;
+        otherKind.computeIfAbsent(
+            kk,
+            k ->
+                new Found(
+                    key, t.text.substring(t.start[cand.first()], t.end[cand.last()]), cand.kind()));
+        otherKindAt.put(cand.first() * 64 + (cand.last() - cand.first()), kk);
+      }
     }
     if (byKey.isEmpty()) {
       return new Result(List.of(), dropped);
@@ -240,11 +278,16 @@ final class OpenSetRecognizer implements Serializable {
       byKey.keySet().removeIf(shortForms::contains);
     }
     List<Found> found = new ArrayList<>(byKey.values());
+    Map<String, Integer> otherKindIndex = new HashMap<>();
+    for (Map.Entry<String, Found> e : otherKind.entrySet()) {
+      otherKindIndex.put(e.getKey(), found.size());
+      found.add(e.getValue());
+    }
 
     // Pass 2: every occurrence of a discovered name or its short form.
     Map<String, List<Integer>> fullForms = new HashMap<>();
     Map<String, List<Integer>> shortForms = new HashMap<>();
-    for (int e = 0; e < found.size(); e++) {
+    for (int e = 0; e < byKey.size(); e++) {
       Found f = found.get(e);
       fullForms.computeIfAbsent(f.key, k -> new ArrayList<>()).add(e);
       String shortForm = shortForm(f);
@@ -254,13 +297,13 @@ final class OpenSetRecognizer implements Serializable {
     }
     List<Occurrence> occurrences = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (!c.nameStart(i)) {
+      if (!c.nameStart(i) && !c.initial(i)) {
         continue;
       }
       Occurrence best = null;
       StringBuilder key = new StringBuilder();
       for (int j = i; j < n && j - i < MAX_FORM_TOKENS; j++) {
-        if (j > i && !(c.spaceGap(j) || c.hyphenGap(j))) {
+        if (j > i && !c.nameGap(j)) {
           break;
         }
         if (owner[j] >= 0 && !c.softOwned(j)) {
@@ -273,7 +316,9 @@ final class OpenSetRecognizer implements Serializable {
         String k = key.toString();
         List<Integer> full = fullForms.get(k);
         if (full != null && (j > i || owner[j] < 0 || yielded.get(owner[j]))) {
-          best = new Occurrence(i, j, full, true);
+          String other = otherKindAt.get(i * 64 + (j - i));
+          best =
+              new Occurrence(i, j, other == null ? full : List.of(otherKindIndex.get(other)), true);
         } else if (j == i && owner[j] < 0) {
           List<Integer> sf = shortForms.get(k);
           if (sf != null && c.standsAlone(i)) {
@@ -412,9 +457,20 @@ final class OpenSetRecognizer implements Serializable {
         && ignore.contains(t.key(p))) {
       return false;
     }
-    // One word at the start of a sentence only if the text also capitalises it mid-sentence.
-    return a != b
-        || !c.sentenceInitial(a)
+    // One word at the start of a sentence: not if the text also has it in lower case, and only
+    // with more evidence than the tagger's when a lower-case word follows ("Mobile internet",
+    // "Symbolism of"): the word is capitalised elsewhere mid-sentence, the line is a headline, or
+    // the next word is "said" or the like ("Li said").
+    if (a != b || !c.sentenceInitial(a)) {
+      return true;
+    }
+    if (c.lowerWords().contains(t.key(a))) {
+      return false;
+    }
+    String next = c.nextWord(a);
+    return next == null
+        || !Character.isLetter(next.charAt(0))
+        || personVerb.contains(next)
         || c.midCaps.contains(t.key(a))
         || c.headline.get(a)
         || t.has(a, Tokens.ALL_UPPER);
@@ -712,6 +768,39 @@ final class OpenSetRecognizer implements Serializable {
     /** Where a known form may start: capitalised (or all capitals, as in a shouted headline). */
     boolean nameStart(int i) {
       return t.has(i, Tokens.FIRST_UPPER) && t.end[i] - t.start[i] >= 2;
+    }
+
+    private Set<String> lowerWords;
+
+    /** Keys of the words the text writes in lower case. */
+    Set<String> lowerWords() {
+      if (lowerWords == null) {
+        lowerWords = new HashSet<>();
+        for (int i = 0; i < t.size; i++) {
+          if (Character.isLowerCase(t.text.charAt(t.start[i]))) {
+            lowerWords.add(t.key(i));
+          }
+        }
+      }
+      return lowerWords;
+    }
+
+    /** A one-letter capital followed by a dot and another word: the initial of "J. Gillespie". */
+    boolean initial(int i) {
+      return t.end[i] - t.start[i] == 1
+          && t.has(i, Tokens.FIRST_UPPER)
+          && i + 1 < t.size
+          && t.has(i + 1, Tokens.CONT)
+          && t.text.charAt(t.end[i]) == '.';
+    }
+
+    /** Whether a name may go on across the gap before token i: spaces, a hyphen, " & ", "J. ". */
+    boolean nameGap(int i) {
+      if (spaceGap(i) || hyphenGap(i)) {
+        return true;
+      }
+      String g = gap(i);
+      return g.equals(" & ") || (initial(i - 1) && g.strip().equals("."));
     }
 
     boolean lettersOnly(int i) {

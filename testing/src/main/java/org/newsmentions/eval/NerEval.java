@@ -157,23 +157,6 @@ final class NerEval {
           }
         }
       }
-      if (System.getenv("NER_EVAL_DEBUG") != null && d.index() < 15) {
-        for (Conll.Name g : d.names()) {
-          if (indexOf(g.type()) >= 0 && !predicted.contains(key(g.first(), g.last(), g.type()))) {
-            int s0 = d.tokens().get(g.first()).start();
-            int e0 = d.tokens().get(g.last()).end();
-            String ctx =
-                d.text().substring(Math.max(0, s0 - 30), Math.min(d.text().length(), e0 + 30));
-            out.println(
-                "MISS "
-                    + g.type()
-                    + " ["
-                    + d.text().substring(s0, e0)
-                    + "] in: "
-                    + ctx.replace('\n', '|'));
-          }
-        }
-      }
       for (Conll.Name g : d.names()) {
         if (g.type().equals("LOC") && d.sentenceOf(g.first()) == 1 && d.sentences().length > 2) {
           diffs.merge(
