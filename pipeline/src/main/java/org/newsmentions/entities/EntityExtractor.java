@@ -181,6 +181,11 @@ public final class EntityExtractor implements Serializable {
     return openSet != null && openSet.isIgnoredHead(Tokens.normalize(word, 0, word.length()));
   }
 
+  /** Whether a word is a title or role ("President", "Mr"), kept outside a person's span. */
+  public boolean isTitleWord(String word) {
+    return openSet != null && openSet.isTitle(Tokens.normalize(word, 0, word.length()));
+  }
+
   /** The entities of a text given the names a recogniser found in it (for tests). */
   List<ArticleEntity> extractWithNames(String text, List<NerSpan> names) {
     Index idx = index();
@@ -249,6 +254,15 @@ public final class EntityExtractor implements Serializable {
           }
         }
         continue;
+      }
+      if (!inner.isEmpty() && !openSet.mayTakeOver(t, a, b, owner)) {
+        continue; // "PUTIN AND XI MEET IN MOSCOW" is not one name
+      }
+      if (kind == Gazetteer.Kind.ORGANIZATION && owner[a] >= 0 && inner.cardinality() == 1) {
+        Match m = matches.get(owner[a]);
+        if (idx.entries[m.candidates()[0]].kind() == Gazetteer.Kind.ORGANIZATION) {
+          continue; // a known organisation with a word after it is that organisation: "BRICS Bloc"
+        }
       }
       yielded.or(inner);
       seeds.add(new int[] {a, b, kind.ordinal()});

@@ -50,7 +50,17 @@ final class OpenSetRecognizer implements Serializable {
           "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for",
           "with", "as", "from", "vs", "via", "s");
 
+  /** Verbs that follow a subject: a capitalised word before them may be a name ("Wang was"). */
+  private static final Set<String> AUXILIARIES =
+      Set.of(
+          "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "may",
+          "might", "must", "should", "did", "does", "also");
+
   private final Set<String> common;
+
+  /** The function words, months and days of {@link #common}, without "National", "Air"... */
+  private final Set<String> functionWords;
+
   private final Set<String> personCue;
   private final Set<String> personVerb;
   private final Set<String> orgSuffix;
@@ -63,7 +73,10 @@ final class OpenSetRecognizer implements Serializable {
   private final Set<String> firstNames;
 
   private OpenSetRecognizer(Map<String, Set<String>> lists, Set<String> firstNames) {
-    this.common = lists.getOrDefault("common", Set.of());
+    this.functionWords = lists.getOrDefault("common", Set.of());
+    Set<String> all = new HashSet<>(functionWords);
+    all.addAll(lists.getOrDefault("common-capitalised", Set.of()));
+    this.common = all;
     this.personCue = lists.getOrDefault("person-cue", Set.of());
     this.personVerb = lists.getOrDefault("person-verb", Set.of());
     this.orgSuffix = lists.getOrDefault("org-suffix", Set.of());
@@ -167,6 +180,25 @@ final class OpenSetRecognizer implements Serializable {
     return find(t, matches, List.of(), new BitSet(), true);
   }
 
+  /**
+   * Whether a recognised name [a, b] may take over the gazetteer matches inside it: its other words
+   * are capitalised and not common words ("[London] Stock Exchange", but not "PUTIN AND XI").
+   * Connectors in lower case may stand between them ("Bank of [England]").
+   */
+  boolean mayTakeOver(Tokens t, int a, int b, int[] owner) {
+    for (int k = a; k <= b; k++) {
+      if (owner[k] >= 0) {
+        continue;
+      }
+      String key = t.key(k);
+      boolean lowerConnector = connector.contains(key) && !t.has(k, Tokens.FIRST_UPPER);
+      if (!lowerConnector && (!t.has(k, Tokens.FIRST_UPPER) || functionWords.contains(key))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A head word of landmarks, events and the like, which are not counted ("Square", "Day"). */
   boolean isIgnoredHead(String key) {
     return ignore.contains(key);
@@ -206,13 +238,40 @@ final class OpenSetRecognizer implements Serializable {
     // Order decides a name's type where two recognisers find it: first the seeds that are longer
     // names over gazetteer words ("Rotor Volgograd"), then the rules' names (their cue decides),
     // then the other seeds.
+    List<Candidate> ruled = byRules ? discover(c) : List.of();
+    Set<Long> byRule = new HashSet<>();
+    for (Candidate r : ruled) {
+      byRule.add(r.first() * (long) n + r.last());
+    }
     List<Candidate> longer = new ArrayList<>();
     List<Candidate> others = new ArrayList<>();
     for (int[] seed : seeds) {
       int a = seed[0];
       int b = seed[1];
-      if (b > a && owner[b] < 0 && common.contains(t.key(b))) {
+      // Capitalised common words at the start of a sentence or headline are not the name ("The
+      // Trump administration", "Who knows").
+      while (a <= b
+          && owner[a] < 0
+          && functionWords.contains(t.key(a))
+          && (a > seed[0] || c.sentenceInitial(a) || c.headline.get(a))) {
+        a++;
+      }
+      if (a > b
+          || !t.has(a, Tokens.FIRST_UPPER)
+          || byRule.contains(a * (long) n + b) // the rules found it: their cue decides its type
+          || (b > a && owner[b] < 0 && functionWords.contains(t.key(b)))) {
         continue; // "Council Some members": a subheading run into its paragraph
+      }
+      if (c.headline.get(a) && !c.lineIsListOrTable(a)) {
+        // A headline in title case is no evidence ("Putin and Xi to Strengthen Ties"); one in
+        // capitals is, unless a common word is inside the name.
+        boolean ok = true;
+        for (int k = a; k <= b; k++) {
+          ok &= t.has(k, Tokens.ALL_UPPER) && (owner[k] >= 0 || !functionWords.contains(t.key(k)));
+        }
+        if (!ok) {
+          continue;
+        }
       }
       Gazetteer.Kind kind = Gazetteer.Kind.values()[seed[2]];
       boolean ok =
@@ -233,9 +292,7 @@ final class OpenSetRecognizer implements Serializable {
       (overGazetteer ? longer : others).add(new Candidate(a, b, kind));
     }
     List<Candidate> candidates = new ArrayList<>(longer);
-    if (byRules) {
-      candidates.addAll(discover(c));
-    }
+    candidates.addAll(ruled);
     candidates.addAll(others);
     // Where a seed gives a name another type than the one it has in this text, that occurrence is
     // an entity of its own type: a "Jordan" read as a person and one read as a place are two.
@@ -265,18 +322,6 @@ final class OpenSetRecognizer implements Serializable {
     if (byKey.isEmpty()) {
       return new Result(List.of(), dropped);
     }
-    // A one-word name that is another name's short form ("Aydemir" after "Serkan Aydemir") is
-    // that name, counted in pass 2.
-    if (byKey.size() > 1) {
-      Set<String> shortForms = new HashSet<>();
-      for (Found f : byKey.values()) {
-        String sf = shortForm(f);
-        if (sf != null) {
-          shortForms.add(sf);
-        }
-      }
-      byKey.keySet().removeIf(shortForms::contains);
-    }
     List<Found> found = new ArrayList<>(byKey.values());
     Map<String, Integer> otherKindIndex = new HashMap<>();
     for (Map.Entry<String, Found> e : otherKind.entrySet()) {
@@ -291,10 +336,13 @@ final class OpenSetRecognizer implements Serializable {
       Found f = found.get(e);
       fullForms.computeIfAbsent(f.key, k -> new ArrayList<>()).add(e);
       String shortForm = shortForm(f);
-      if (shortForm != null && !byKey.containsKey(shortForm)) {
+      if (shortForm != null) {
         shortForms.computeIfAbsent(shortForm, k -> new ArrayList<>()).add(e);
       }
     }
+    // Entities named in full so far: a one-word name that is also another's short form
+    // ("Aydemir" after "Serkan Aydemir") is that other name once it has been named in full.
+    BitSet namedInFull = new BitSet();
     List<Occurrence> occurrences = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (!c.nameStart(i) && !c.initial(i)) {
@@ -315,15 +363,21 @@ final class OpenSetRecognizer implements Serializable {
         key.append(t.key(j));
         String k = key.toString();
         List<Integer> full = fullForms.get(k);
-        if (full != null && (j > i || owner[j] < 0 || yielded.get(owner[j]))) {
+        List<Integer> sf = j == i && owner[j] < 0 ? shortForms.get(k) : null;
+        // In the title, before the body introduces the full name, a short form is that name too.
+        boolean shortFirst =
+            sf != null && c.standsAlone(i) && (i < c.bodyStart || anySet(namedInFull, sf));
+        if (full != null && !shortFirst && (j > i || owner[j] < 0 || yielded.get(owner[j]))) {
           String other = otherKindAt.get(i * 64 + (j - i));
           best =
               new Occurrence(i, j, other == null ? full : List.of(otherKindIndex.get(other)), true);
-        } else if (j == i && owner[j] < 0) {
-          List<Integer> sf = shortForms.get(k);
-          if (sf != null && c.standsAlone(i)) {
-            best = new Occurrence(i, i, sf, false);
-          }
+        } else if (sf != null && c.standsAlone(i) && (full == null || shortFirst)) {
+          best = new Occurrence(i, i, sf, false);
+        }
+      }
+      if (best != null && best.full()) {
+        for (int e : best.entities()) {
+          namedInFull.set(e);
         }
       }
       if (best != null) {
@@ -394,6 +448,15 @@ final class OpenSetRecognizer implements Serializable {
         dropped.set(m);
       }
     }
+  }
+
+  private static boolean anySet(BitSet bits, List<Integer> indices) {
+    for (int i : indices) {
+      if (bits.get(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean contains(int[] a, int v) {
@@ -471,6 +534,7 @@ final class OpenSetRecognizer implements Serializable {
     return next == null
         || !Character.isLetter(next.charAt(0))
         || personVerb.contains(next)
+        || AUXILIARIES.contains(next)
         || c.midCaps.contains(t.key(a))
         || c.headline.get(a)
         || t.has(a, Tokens.ALL_UPPER);
@@ -783,6 +847,24 @@ final class OpenSetRecognizer implements Serializable {
         }
       }
       return lowerWords;
+    }
+
+    /**
+     * Whether the line of token i has a digit, comma or semicolon: a list or table, not a headline.
+     */
+    boolean lineIsListOrTable(int i) {
+      int from = t.text.lastIndexOf('\n', t.start[i]) + 1;
+      int to = t.text.indexOf('\n', t.start[i]);
+      if (to < 0) {
+        to = t.text.length();
+      }
+      for (int k = from; k < to; k++) {
+        char ch = t.text.charAt(k);
+        if (Character.isDigit(ch) || ch == ',' || ch == ';') {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** A one-letter capital followed by a dot and another word: the initial of "J. Gillespie". */

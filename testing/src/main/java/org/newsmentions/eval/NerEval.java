@@ -60,6 +60,7 @@ final class NerEval {
             "dateline city found (CoNLL: LOC; our rules count it as text)",
             "dateline city missed",
             "title kept outside a person's span where CoNLL's span has it",
+            "landmark, building or event not counted (CoNLL: LOC or ORG)",
             "part of a longer name of another type (error)",
             "right span, wrong type (error)",
             "document or line the parser changed or dropped (names lost)")) {
@@ -153,11 +154,17 @@ final class NerEval {
               datelineFound.add(r[0]);
             }
           } else {
-            classify(d, r, type, gold, diffs);
+            classify(extractor, d, r, type, diffs);
           }
         }
       }
       for (Conll.Name g : d.names()) {
+        if (indexOf(g.type()) >= 0
+            && !predicted.contains(key(g.first(), g.last(), g.type()))
+            && extractor.isIgnoredHeadWord(d.tokens().get(g.last()).word())) {
+          diffs.merge(
+              "landmark, building or event not counted (CoNLL: LOC or ORG)", 1, Integer::sum);
+        }
         if (g.type().equals("LOC") && d.sentenceOf(g.first()) == 1 && d.sentences().length > 2) {
           diffs.merge(
               datelineFound.contains(g.first())
@@ -214,7 +221,7 @@ final class NerEval {
   }
 
   private static void classify(
-      Conll.Doc d, int[] r, String type, Set<String> gold, Map<String, Integer> diffs) {
+      EntityExtractor extractor, Conll.Doc d, int[] r, String type, Map<String, Integer> diffs) {
     for (Conll.Name n : d.names()) {
       if (indexOf(n.type()) < 0) {
         continue;
@@ -226,7 +233,8 @@ final class NerEval {
       if (n.first() == r[0] - 1
           && n.last() == r[1]
           && n.type().equals("PER")
-          && type.equals("PER")) {
+          && type.equals("PER")
+          && extractor.isTitleWord(d.tokens().get(n.first()).word())) {
         diffs.merge(
             "title kept outside a person's span where CoNLL's span has it", 1, Integer::sum);
         return;
