@@ -140,6 +140,17 @@ public final class NerTagger {
     return false;
   }
 
+  /** {@link #allowed} for a previous label (row) and a label (column). */
+  private static final boolean[] ALLOWED = new boolean[L * L];
+
+  static {
+    for (int a = 0; a < L; a++) {
+      for (int b = 0; b < L; b++) {
+        ALLOWED[a * L + b] = allowed(a, b);
+      }
+    }
+  }
+
   /** Whether label b may follow label a (a = -1: the start of a line). */
   static boolean allowed(int a, int b) {
     if (b == 0 || NerType.isBegin(b)) {
@@ -166,7 +177,7 @@ public final class NerTagger {
         float best = Float.NEGATIVE_INFINITY;
         int arg = 0;
         for (int p = 0; p < L; p++) {
-          if (score[p] == Float.NEGATIVE_INFINITY || !allowed(p, l)) {
+          if (!ALLOWED[p * L + l] || score[p] == Float.NEGATIVE_INFINITY) {
             continue;
           }
           float v = score[p] + trans[p * L + l];

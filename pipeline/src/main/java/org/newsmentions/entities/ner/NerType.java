@@ -7,8 +7,10 @@ public enum NerType {
   ORG,
   MISC;
 
+  private static final NerType[] VALUES = values();
+
   /** Label ids: 0 is O; B-type is 1 + 2 * ordinal, I-type is 2 + 2 * ordinal. */
-  static final int LABELS = 1 + 2 * values().length;
+  static final int LABELS = 1 + 2 * VALUES.length;
 
   static int begin(NerType t) {
     return 1 + 2 * t.ordinal();
@@ -20,7 +22,7 @@ public enum NerType {
 
   /** The type of a label id, or null for O. */
   static NerType of(int label) {
-    return label == 0 ? null : values()[(label - 1) / 2];
+    return label == 0 ? null : VALUES[(label - 1) / 2];
   }
 
   static boolean isBegin(int label) {
