@@ -70,7 +70,10 @@ public final class Evaluate {
     }
     if (what.equals("all") || what.equals("dedup")) {
       NewsMentions.Settings settings =
-          NewsMentions.Settings.defaults().withParser(parser).withGazetteer(gazetteer);
+          NewsMentions.Settings.defaults()
+              .withParser(parser)
+              .withGazetteer(gazetteer)
+              .withRecognizer(recognizer);
       ok &= DedupEval.run(items, settings, out);
     }
     out.println(ok ? "All targets met." : "Some targets missed (see above).");
