@@ -282,7 +282,7 @@ final class OpenSetRecognizer implements Serializable {
                   && !c.sentenceInitial(a)
                   && !ignore.contains(t.key(a))
                   && t.has(a, Tokens.FIRST_UPPER));
-      if (!ok) {
+      if (!ok || (kind == Gazetteer.Kind.PERSON && a == b && modifierOnly(c, a))) {
         continue;
       }
       boolean overGazetteer = false;
@@ -538,6 +538,29 @@ final class OpenSetRecognizer implements Serializable {
         || c.midCaps.contains(t.key(a))
         || c.headline.get(a)
         || t.has(a, Tokens.ALL_UPPER);
+  }
+
+  /**
+   * A one-word name met once, and only as the modifier of a lower-case noun ("Gymnich meetings"):
+   * too little to call it a person.
+   */
+  private boolean modifierOnly(Ctx c, int a) {
+    Tokens t = c.t;
+    String next = c.nextWord(a);
+    if (next == null
+        || !Character.isLetter(next.charAt(0))
+        || personVerb.contains(next)
+        || AUXILIARIES.contains(next)
+        || functionWords.contains(next)) {
+      return false;
+    }
+    String key = t.key(a);
+    for (int i = 0; i < t.size; i++) {
+      if (i != a && t.has(i, Tokens.FIRST_UPPER) && t.key(i).equals(key)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A person's surname or an organisation's name without its suffix, or null. */

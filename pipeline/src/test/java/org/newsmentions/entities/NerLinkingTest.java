@@ -163,6 +163,29 @@ class NerLinkingTest {
   }
 
   @Test
+  void weakGuessesAreFilteredByTheRulesWordLists() {
+    String modifier = "\n\nThe ministers met at what are known as Gymnich meetings in spring.";
+    assertEquals(Map.of(), counts(link(modifier, name(modifier, "Gymnich", NerType.PER))));
+    String start = "\n\nMobile internet was cut in the centre.";
+    assertEquals(Map.of(), counts(link(start, name(start, "Mobile", NerType.ORG))));
+    String landmark = "\n\nWreaths were laid at the Tomb of the Unknown Soldier.";
+    assertEquals(Map.of(), counts(link(landmark, name(landmark, "Unknown Soldier", NerType.ORG))));
+    String headline = "Putin and Xi to Strengthen Ties in Upcoming Meet\n\n";
+    assertEquals(
+        Map.of("Q7747", 1, "Q15031", 1),
+        counts(link(headline, name(headline, "Upcoming Meet", NerType.LOC))));
+    // With evidence the same kinds of guess stand: a verb after a sentence-initial name.
+    String subject = "\n\nPolice detained him on Friday.\nKovarik was arrested in Hangzhou.";
+    assertEquals(
+        Map.of("n:person:kovarik", 1, "x:city:hangzhou", 1),
+        counts(
+            link(
+                subject,
+                name(subject, "Kovarik", NerType.PER),
+                name(subject, "Hangzhou", NerType.LOC))));
+  }
+
+  @Test
   void theDefaultExtractorUsesTheTagger() {
     assertEquals(EntityExtractor.Recognizer.NER, EXTRACTOR.recognizer());
     Map<String, Integer> c =
