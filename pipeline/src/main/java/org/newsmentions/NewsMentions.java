@@ -11,6 +11,7 @@ import org.joda.time.Duration;
 import org.newsmentions.count.CountMentions;
 import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.dedup.DeduplicateAcrossOutlets;
+import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.ExtractEntities;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.parse.ParseArticles;
@@ -54,6 +55,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
     private final double dedupThreshold;
     private final Duration dedupHorizon;
     private final Duration maxOutOfOrder;
+    private final EntityExtractor.Recognizer recognizer;
 
     private Settings(
         ParserSettings parser,
@@ -66,7 +68,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
         DedupMode dedup,
         double dedupThreshold,
         Duration dedupHorizon,
-        Duration maxOutOfOrder) {
+        Duration maxOutOfOrder,
+        EntityExtractor.Recognizer recognizer) {
       this.parser = Objects.requireNonNull(parser, "parser");
       this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
       this.windows = Objects.requireNonNull(windows, "windows");
@@ -78,6 +81,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
       this.dedupThreshold = dedupThreshold;
       this.dedupHorizon = Objects.requireNonNull(dedupHorizon, "dedupHorizon");
       this.maxOutOfOrder = Objects.requireNonNull(maxOutOfOrder, "maxOutOfOrder");
+      this.recognizer = Objects.requireNonNull(recognizer, "recognizer");
     }
 
     /**
@@ -97,7 +101,29 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           DeduplicateAcrossOutlets.DEFAULT_MODE,
           DeduplicateAcrossOutlets.DEFAULT_THRESHOLD,
           DeduplicateAcrossOutlets.DEFAULT_HORIZON,
-          LatenessGate.DEFAULT_MAX_OUT_OF_ORDER);
+          LatenessGate.DEFAULT_MAX_OUT_OF_ORDER,
+          EntityExtractor.Recognizer.defaultChoice());
+    }
+
+    /** How names outside the gazetteer are found ({@code --recognizer}). */
+    public Settings withRecognizer(EntityExtractor.Recognizer value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder,
+          value);
+    }
+
+    public EntityExtractor.Recognizer recognizer() {
+      return recognizer;
     }
 
     public Settings withParser(ParserSettings value) {
@@ -112,7 +138,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     public Settings withGazetteer(Gazetteer value) {
@@ -127,7 +154,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     public Settings withWindows(PublicationWindows value) {
@@ -142,7 +170,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     public Settings withUndated(UndatedPolicy value) {
@@ -157,7 +186,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     /** Streaming adds the lateness gate, early and late panes, and timers on the join state. */
@@ -173,7 +203,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     public Settings withAllowedLateness(Duration value) {
@@ -188,7 +219,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     public Settings withEarlyFiring(Duration value) {
@@ -203,7 +235,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     public Settings withDedup(DedupMode value) {
@@ -218,7 +251,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           value,
           dedupThreshold,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     public Settings withDedupThreshold(double value) {
@@ -233,7 +267,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           value,
           dedupHorizon,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     public Settings withDedupHorizon(Duration value) {
@@ -248,7 +283,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           value,
-          maxOutOfOrder);
+          maxOutOfOrder,
+          recognizer);
     }
 
     /** How far the streaming sources' watermark trails the highest timestamp seen. */
@@ -264,7 +300,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedup,
           dedupThreshold,
           dedupHorizon,
-          value);
+          value,
+          recognizer);
     }
 
     /** Read once per JVM, on first use: tests and tools call {@link #defaults()} often. */
@@ -346,7 +383,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
               .apply("ParseAndLateDeadLetters", Flatten.pCollections());
     }
     PCollection<Article> articles =
-        onTime.apply("ExtractEntities", new ExtractEntities(settings.gazetteer()));
+        onTime.apply(
+            "ExtractEntities", new ExtractEntities(settings.gazetteer(), settings.recognizer()));
     PCollectionTuple windowed =
         articles.apply(
             "WindowByPublication",

@@ -81,6 +81,7 @@ public final class RunSettings {
                     .withMaxArticleBytes(OptionValues.maxArticleBytes(o.getMaxArticleBytes()))
                     .withMaxPageBytes(OptionValues.maxPageBytes(o.getMaxPageBytes())))
             .withGazetteer(gazetteer(o.getEntities()))
+            .withRecognizer(OptionValues.recognizer(o.getRecognizer()))
             .withWindows(OptionValues.windows(o.getWindow(), o.getWindowTimeZone()))
             .withUndated(OptionValues.undated(o.getUndated()))
             .withStreaming(streaming)

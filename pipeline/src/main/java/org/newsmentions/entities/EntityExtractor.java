@@ -10,6 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.newsmentions.entities.ner.NerInput;
+import org.newsmentions.entities.ner.NerSpan;
+import org.newsmentions.entities.ner.NerTagger;
+import org.newsmentions.entities.ner.NerType;
 import org.newsmentions.schema.ArticleEntity;
 import org.newsmentions.schema.Span;
 
@@ -33,30 +37,63 @@ public final class EntityExtractor implements Serializable {
 
   private final Gazetteer gazetteer;
   private final OpenSetRecognizer openSet;
+  private final Recognizer recognizer;
   private transient volatile Index index;
 
-  /** An extractor for the gazetteer's entities and, by rules, names it does not list. */
+  /** How names outside the gazetteer are found. */
+  public enum Recognizer {
+    /** The statistical tagger ({@link NerTagger}, CoNLL-2003), then the rules for what it left. */
+    NER,
+    /** The rules of {@link OpenSetRecognizer} alone. */
+    RULES;
+
+    /** NER when the jar has the tagger's model, else RULES. */
+    public static Recognizer defaultChoice() {
+      return NerTagger.bundledAvailable() ? NER : RULES;
+    }
+  }
+
+  /**
+   * An extractor for the gazetteer's entities and the names it does not list, found by the default
+   * recogniser ({@link Recognizer#defaultChoice()}).
+   */
   public EntityExtractor(Gazetteer gazetteer) {
     if (gazetteer == null) {
       throw new IllegalArgumentException("gazetteer must not be null");
     }
     this.gazetteer = gazetteer;
     this.openSet = OpenSetRecognizer.loadDefault();
+    this.recognizer = Recognizer.defaultChoice();
     this.index = new Index(gazetteer);
   }
 
-  private EntityExtractor(Gazetteer gazetteer, OpenSetRecognizer openSet, Index index) {
+  private EntityExtractor(
+      Gazetteer gazetteer, OpenSetRecognizer openSet, Recognizer recognizer, Index index) {
     this.gazetteer = gazetteer;
     this.openSet = openSet;
+    this.recognizer = recognizer;
     this.index = index;
   }
 
   /**
    * This extractor with or without the names outside the gazetteer (people, organisations, places
-   * found by {@link OpenSetRecognizer}, ids {@code n:type:name}); with them by default.
+   * found by the recogniser, ids {@code n:type:name}); with them by default.
    */
   public EntityExtractor withOpenSet(boolean value) {
-    return new EntityExtractor(gazetteer, value ? OpenSetRecognizer.loadDefault() : null, index());
+    return new EntityExtractor(
+        gazetteer, value ? OpenSetRecognizer.loadDefault() : null, recognizer, index());
+  }
+
+  /** This extractor with the given recogniser for names outside the gazetteer. */
+  public EntityExtractor withRecognizer(Recognizer value) {
+    if (value == Recognizer.NER && !NerTagger.bundledAvailable()) {
+      throw new IllegalStateException("no NER model in the jar: " + NerTagger.RESOURCE);
+    }
+    return new EntityExtractor(gazetteer, openSet, value, index());
+  }
+
+  public Recognizer recognizer() {
+    return recognizer;
   }
 
   public Gazetteer gazetteer() {
@@ -91,24 +128,244 @@ public final class EntityExtractor implements Serializable {
     if (openSet == null) {
       return idx.resolve(matches);
     }
-    OpenSetRecognizer.Result open = openSet.find(t, matches);
-    if (open.found().isEmpty() && open.droppedMatches().isEmpty()) {
+    if (recognizer == Recognizer.NER) {
+      List<NerSpan> names = NerTagger.bundled().tag(nerInput(t, matches));
+      return link(idx, t, matches, names);
+    }
+    return combine(idx, t, matches, openSet.find(t, matches), new BitSet());
+  }
+
+  /**
+   * The tagger's input for a text: its tokens and the gazetteer's matches on them. Public for the
+   * training and evaluation commands, which must see the text exactly as the extractor does.
+   */
+  public NerInput nerInput(String text) {
+    Tokens t = Tokens.of(text);
+    return nerInput(t, index().scan(t));
+  }
+
+  /** The token ranges the extractor reads in a text, as {start, end} character offsets. */
+  public static int[][] tokenRanges(String text) {
+    Tokens t = Tokens.of(text);
+    int[][] out = new int[t.size][];
+    for (int i = 0; i < t.size; i++) {
+      out[i] = new int[] {t.start[i], t.end[i]};
+    }
+    return out;
+  }
+
+  private NerInput nerInput(Tokens t, List<Match> matches) {
+    byte[] gaz = new byte[t.size];
+    Index idx = index();
+    for (Match m : matches) {
+      int kind;
+      if (m.softKind() == SOFT_DEMONYM) {
+        kind = 4;
+      } else if (m.softKind() == SOFT_SURNAME) {
+        kind = 5;
+      } else {
+        kind = idx.entries[m.candidates()[0]].kind().ordinal();
+      }
+      for (int k = m.firstToken(); k <= m.lastToken(); k++) {
+        gaz[k] = (byte) (1 + 2 * kind + (k == m.firstToken() ? 0 : 1));
+      }
+    }
+    return new NerInput(t.text, t.size, t.start, t.end, gaz);
+  }
+
+  /**
+   * Whether a word heads names that are not counted: landmarks, buildings, events ("Street",
+   * "Square", "Day"). For the evaluation, which counts where CoNLL's guidelines differ.
+   */
+  public boolean isIgnoredHeadWord(String word) {
+    return openSet != null && openSet.isIgnoredHead(Tokens.normalize(word, 0, word.length()));
+  }
+
+  /** Whether a word is a title or role ("President", "Mr"), kept outside a person's span. */
+  public boolean isTitleWord(String word) {
+    return openSet != null && openSet.isTitle(Tokens.normalize(word, 0, word.length()));
+  }
+
+  /** The entities of a text given the names a recogniser found in it (for tests). */
+  List<ArticleEntity> extractWithNames(String text, List<NerSpan> names) {
+    Index idx = index();
+    Tokens t = Tokens.of(text);
+    return link(idx, t, idx.scan(t), names);
+  }
+
+  /**
+   * Links recognised names to the gazetteer. A name the gazetteer covers whole keeps the
+   * gazetteer's entity (so "Mr. XI", "Poutine" resolve through the aliases); a name with words the
+   * gazetteer lacks is an open-set entity of the recognised type, and takes over the gazetteer
+   * matches inside it ("[London] Stock Exchange", "Credit [Suisse]": the longer name counts only as
+   * itself); a name that a longer gazetteer match overlaps is left to the gazetteer. A lone city
+   * recognised as an organisation is the club or company named after it ("Liverpool beat..."). Each
+   * open-set name then counts wherever it recurs, as the rules' names do (see {@link
+   * OpenSetRecognizer}); the rules also add the names the recogniser missed.
+   */
+  private List<ArticleEntity> link(Index idx, Tokens t, List<Match> matches, List<NerSpan> names) {
+    int[] owner = new int[t.size];
+    java.util.Arrays.fill(owner, -1);
+    for (int m = 0; m < matches.size(); m++) {
+      Match match = matches.get(m);
+      for (int k = match.firstToken(); k <= match.lastToken(); k++) {
+        owner[k] = m;
+      }
+    }
+    BitSet yielded = new BitSet();
+    BitSet clubs = new BitSet();
+    List<int[]> seeds = new ArrayList<>();
+    for (NerSpan name : splitAtPunctuation(t, names)) {
+      if (name.type() == NerType.MISC) {
+        continue;
+      }
+      Gazetteer.Kind kind = kindOf(name.type());
+      int a = name.first();
+      int b = name.last();
+      if (kind == Gazetteer.Kind.PERSON) {
+        while (a <= b && owner[a] < 0 && openSet.isTitle(t.key(a))) {
+          a++; // titles stay outside the span
+        }
+      }
+      if (a > b) {
+        continue;
+      }
+      boolean free = false;
+      boolean overlapped = false;
+      BitSet inner = new BitSet();
+      for (int k = a; k <= b; k++) {
+        if (owner[k] < 0) {
+          free |= Character.isLetter(t.text.charAt(t.start[k]));
+          continue;
+        }
+        Match m = matches.get(owner[k]);
+        overlapped |= m.firstToken() < a || m.lastToken() > b;
+        inner.set(owner[k]);
+      }
+      if (overlapped) {
+        continue; // a longer gazetteer name wins
+      }
+      if (!free) {
+        if (inner.cardinality() == 1 && kind == Gazetteer.Kind.ORGANIZATION) {
+          Match m = matches.get(inner.nextSetBit(0));
+          Gazetteer.Entry e = idx.entries[m.candidates()[0]];
+          if (!m.pending() && !m.soft() && e.kind() == Gazetteer.Kind.LOCATION) {
+            clubs.set(inner.nextSetBit(0));
+          }
+        }
+        continue;
+      }
+      if (!inner.isEmpty() && !openSet.mayTakeOver(t, a, b, owner)) {
+        continue; // "PUTIN AND XI MEET IN MOSCOW" is not one name
+      }
+      if (kind == Gazetteer.Kind.ORGANIZATION && owner[a] >= 0 && inner.cardinality() == 1) {
+        Match m = matches.get(owner[a]);
+        if (idx.entries[m.candidates()[0]].kind() == Gazetteer.Kind.ORGANIZATION) {
+          continue; // a known organisation with a word after it is that organisation: "BRICS Bloc"
+        }
+      }
+      yielded.or(inner);
+      seeds.add(new int[] {a, b, kind.ordinal()});
+    }
+    OpenSetRecognizer.Result open = openSet.find(t, matches, seeds, yielded, true);
+    return combine(idx, t, matches, open, clubs);
+  }
+
+  /**
+   * Names cut where a name cannot continue: across punctuation other than a hyphen or an initial's
+   * dot ("Council. Some" is not one name).
+   */
+  private static List<NerSpan> splitAtPunctuation(Tokens t, List<NerSpan> names) {
+    List<NerSpan> out = new ArrayList<>(names.size());
+    for (NerSpan n : names) {
+      int from = n.first();
+      for (int k = n.first() + 1; k <= n.last(); k++) {
+        String gap = t.text.substring(t.end[k - 1], t.start[k]);
+        boolean joined = (t.has(k, Tokens.CONT) && gap.indexOf(',') < 0) || gap.equals(" & ");
+        if (!joined) {
+          out.add(new NerSpan(from, k - 1, n.type()));
+          from = k;
+        }
+      }
+      out.add(new NerSpan(from, n.last(), n.type()));
+    }
+    return out;
+  }
+
+  private static Gazetteer.Kind kindOf(NerType type) {
+    return switch (type) {
+      case PER -> Gazetteer.Kind.PERSON;
+      case LOC -> Gazetteer.Kind.LOCATION;
+      default -> Gazetteer.Kind.ORGANIZATION;
+    };
+  }
+
+  /**
+   * The gazetteer's entities less the matches the open-set names took over, plus the open-set
+   * names, plus the clubs: gazetteer places read as the organisation named after them.
+   */
+  private static List<ArticleEntity> combine(
+      Index idx, Tokens t, List<Match> matches, OpenSetRecognizer.Result open, BitSet clubs) {
+    if (open.found().isEmpty() && open.droppedMatches().isEmpty() && clubs.isEmpty()) {
       return idx.resolve(matches);
     }
     List<Match> kept = new ArrayList<>(matches.size());
+    Map<String, List<Span>> clubSpans = new java.util.TreeMap<>();
+    Map<String, String> clubNames = new HashMap<>();
     for (int m = 0; m < matches.size(); m++) {
-      if (!open.droppedMatches().get(m)) {
-        kept.add(matches.get(m));
+      if (open.droppedMatches().get(m)) {
+        continue;
       }
+      Match match = matches.get(m);
+      if (clubs.get(m)) {
+        String name = t.text.substring(match.start(), match.end());
+        String id =
+            OpenSetRecognizer.openId(
+                Gazetteer.Kind.ORGANIZATION,
+                OpenSetRecognizer.formKey(t, match.firstToken(), match.lastToken()));
+        clubSpans
+            .computeIfAbsent(id, k -> new ArrayList<>())
+            .add(new Span(match.start(), match.end()));
+        clubNames.putIfAbsent(id, name);
+        continue;
+      }
+      kept.add(match);
     }
     List<ArticleEntity> out = new ArrayList<>(idx.resolve(kept));
+    Map<String, ArticleEntity> openById = new HashMap<>();
     for (OpenSetRecognizer.Found f : open.found()) {
       List<Span> spans = new ArrayList<>(f.mentions.size());
       for (int[] m : f.mentions) {
         spans.add(new Span(t.start[m[0]], t.end[m[1]]));
       }
+      String id = f.id();
+      List<Span> more = clubSpans.remove(id);
+      if (more != null) {
+        spans.addAll(more);
+      }
       spans.sort(Comparator.comparingInt(Span::getStart));
-      out.add(new ArticleEntity(f.id(), f.name, f.kind.toEntityType(), spans.size(), spans));
+      ArticleEntity e = new ArticleEntity(id, f.name, f.kind.toEntityType(), spans.size(), spans);
+      ArticleEntity same = openById.get(id);
+      if (same != null) { // two spellings with one key ("Velmora" discovered twice)
+        List<Span> all = new ArrayList<>(same.getSpans());
+        all.addAll(spans);
+        all.sort(Comparator.comparingInt(Span::getStart));
+        e = new ArticleEntity(id, same.getName(), same.getType(), all.size(), all);
+        out.remove(same);
+      }
+      openById.put(id, e);
+      out.add(e);
+    }
+    for (Map.Entry<String, List<Span>> c : clubSpans.entrySet()) {
+      List<Span> spans = c.getValue();
+      spans.sort(Comparator.comparingInt(Span::getStart));
+      out.add(
+          new ArticleEntity(
+              c.getKey(),
+              clubNames.get(c.getKey()),
+              Gazetteer.Kind.ORGANIZATION.toEntityType(),
+              spans.size(),
+              spans));
     }
     out.sort(Comparator.comparing(a -> a.getId().toString()));
     return out;

@@ -25,15 +25,22 @@ import org.newsmentions.schema.ArticleEntity;
  */
 public class ExtractEntities extends PTransform<PCollection<Article>, PCollection<Article>> {
   private final Gazetteer gazetteer;
+  private final EntityExtractor.Recognizer recognizer;
 
   public ExtractEntities(Gazetteer gazetteer) {
+    this(gazetteer, EntityExtractor.Recognizer.defaultChoice());
+  }
+
+  /** With the given recogniser for names outside the gazetteer ({@code --recognizer}). */
+  public ExtractEntities(Gazetteer gazetteer, EntityExtractor.Recognizer recognizer) {
     this.gazetteer = gazetteer;
+    this.recognizer = recognizer;
   }
 
   @Override
   public PCollection<Article> expand(PCollection<Article> articles) {
     return articles
-        .apply("Extract", ParDo.of(new ExtractFn(gazetteer)))
+        .apply("Extract", ParDo.of(new ExtractFn(gazetteer, recognizer)))
         .setCoder(AvroCoder.of(Article.class));
   }
 
@@ -45,8 +52,9 @@ public class ExtractEntities extends PTransform<PCollection<Article>, PCollectio
 
   static class ExtractFn extends DoFn<Article, Article> {
     /**
-     * Extractors by gazetteer content, one per JVM: extractors are thread-safe, and building one
-     * (gazetteer, lookup index, open-set word lists) costs far more than a bundle of articles.
+     * Extractors by gazetteer content and recogniser, one per JVM: extractors are thread-safe, and
+     * building one (gazetteer, lookup index, open-set word lists) costs far more than a bundle of
+     * articles. The tagger's model is read once per JVM whatever the key ({@code NerTagger}).
      */
     private static final Map<String, EntityExtractor> EXTRACTORS = new ConcurrentHashMap<>();
 
@@ -61,11 +69,13 @@ public class ExtractEntities extends PTransform<PCollection<Article>, PCollectio
     private final byte[] gazetteer;
 
     private final String gazetteerKey;
+    private final EntityExtractor.Recognizer recognizer;
     private transient EntityExtractor extractor;
 
-    ExtractFn(Gazetteer gazetteer) {
+    ExtractFn(Gazetteer gazetteer, EntityExtractor.Recognizer recognizer) {
       this.gazetteer = SerializableUtils.serializeToByteArray(gazetteer);
-      this.gazetteerKey = sha256(this.gazetteer);
+      this.gazetteerKey = sha256(this.gazetteer) + "/" + recognizer;
+      this.recognizer = recognizer;
     }
 
     @Setup
@@ -75,8 +85,9 @@ public class ExtractEntities extends PTransform<PCollection<Article>, PCollectio
               gazetteerKey,
               k ->
                   new EntityExtractor(
-                      (Gazetteer)
-                          SerializableUtils.deserializeFromByteArray(gazetteer, "gazetteer")));
+                          (Gazetteer)
+                              SerializableUtils.deserializeFromByteArray(gazetteer, "gazetteer"))
+                      .withRecognizer(recognizer));
     }
 
     private static String sha256(byte[] bytes) {

@@ -50,7 +50,17 @@ final class OpenSetRecognizer implements Serializable {
           "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for",
           "with", "as", "from", "vs", "via", "s");
 
+  /** Verbs that follow a subject: a capitalised word before them may be a name ("Wang was"). */
+  private static final Set<String> AUXILIARIES =
+      Set.of(
+          "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "may",
+          "might", "must", "should", "did", "does", "also");
+
   private final Set<String> common;
+
+  /** The function words, months and days of {@link #common}, without "National", "Air"... */
+  private final Set<String> functionWords;
+
   private final Set<String> personCue;
   private final Set<String> personVerb;
   private final Set<String> orgSuffix;
@@ -63,7 +73,10 @@ final class OpenSetRecognizer implements Serializable {
   private final Set<String> firstNames;
 
   private OpenSetRecognizer(Map<String, Set<String>> lists, Set<String> firstNames) {
-    this.common = lists.getOrDefault("common", Set.of());
+    this.functionWords = lists.getOrDefault("common", Set.of());
+    Set<String> all = new HashSet<>(functionWords);
+    all.addAll(lists.getOrDefault("common-capitalised", Set.of()));
+    this.common = all;
     this.personCue = lists.getOrDefault("person-cue", Set.of());
     this.personVerb = lists.getOrDefault("person-verb", Set.of());
     this.orgSuffix = lists.getOrDefault("org-suffix", Set.of());
@@ -126,24 +139,32 @@ final class OpenSetRecognizer implements Serializable {
 
     /** Stable id from the type and the normalised name: "n:person:olena-marchuk". */
     String id() {
-      StringBuilder b =
-          new StringBuilder("n:").append(kind.name().toLowerCase(Locale.ROOT)).append(':');
-      boolean dash = false;
-      for (int i = 0; i < key.length(); i++) {
-        char c = key.charAt(i);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-          b.append(c);
-          dash = false;
-        } else if (!dash && b.charAt(b.length() - 1) != ':') {
-          b.append('-');
-          dash = true;
-        }
-      }
-      if (dash) {
-        b.setLength(b.length() - 1);
-      }
-      return b.toString();
+      return openId(kind, key);
     }
+  }
+
+  /**
+   * The stable id of an open-set name from its type and normalised key: "n:person:olena-marchuk".
+   * The type is part of it, so a "Jordan" read as a person and one read as a place are two ids.
+   */
+  static String openId(Gazetteer.Kind kind, String key) {
+    StringBuilder b =
+        new StringBuilder("n:").append(kind.name().toLowerCase(Locale.ROOT)).append(':');
+    boolean dash = false;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        b.append(c);
+        dash = false;
+      } else if (!dash && b.charAt(b.length() - 1) != ':') {
+        b.append('-');
+        dash = true;
+      }
+    }
+    if (dash) {
+      b.setLength(b.length() - 1);
+    }
+    return b.toString();
   }
 
   /** What the recogniser found, and which gazetteer matches it took over. */
@@ -156,6 +177,50 @@ final class OpenSetRecognizer implements Serializable {
   private record Occurrence(int first, int last, List<Integer> entities, boolean full) {}
 
   Result find(Tokens t, List<EntityExtractor.Match> matches) {
+    return find(t, matches, List.of(), new BitSet(), true);
+  }
+
+  /**
+   * Whether a recognised name [a, b] may take over the gazetteer matches inside it: its other words
+   * are capitalised and not common words ("[London] Stock Exchange", but not "PUTIN AND XI").
+   * Connectors in lower case may stand between them ("Bank of [England]").
+   */
+  boolean mayTakeOver(Tokens t, int a, int b, int[] owner) {
+    for (int k = a; k <= b; k++) {
+      if (owner[k] >= 0) {
+        continue;
+      }
+      String key = t.key(k);
+      boolean lowerConnector = connector.contains(key) && !t.has(k, Tokens.FIRST_UPPER);
+      if (!lowerConnector && (!t.has(k, Tokens.FIRST_UPPER) || functionWords.contains(key))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A head word of landmarks, events and the like, which are not counted ("Square", "Day"). */
+  boolean isIgnoredHead(String key) {
+    return ignore.contains(key);
+  }
+
+  /** A title or role word ("president", "mr", "spokeswoman"): never part of a person's span. */
+  boolean isTitle(String key) {
+    return personCue.contains(key);
+  }
+
+  /**
+   * Like {@link #find(Tokens, List)}, with names found by another recogniser ({@code seeds}, token
+   * spans with their type) discovered first, and the gazetteer matches those names took over
+   * ({@code yielded}: "[London] Stock Exchange") read as soft, so that the longer name wins. {@code
+   * byRules} also discovers names by this class's rules.
+   */
+  Result find(
+      Tokens t,
+      List<EntityExtractor.Match> matches,
+      List<int[]> seeds,
+      BitSet yielded,
+      boolean byRules) {
     int n = t.size;
     int[] owner = new int[n];
     java.util.Arrays.fill(owner, -1);
@@ -165,50 +230,131 @@ final class OpenSetRecognizer implements Serializable {
         owner[k] = m;
       }
     }
-    Ctx c = new Ctx(t, matches, owner);
+    Ctx c = new Ctx(t, matches, owner, yielded);
     BitSet dropped = new BitSet();
 
-    // Pass 1: discover names in the body.
+    // Pass 1: discover names (the seeds anywhere; by rules in the body).
     Map<String, Found> byKey = new LinkedHashMap<>();
-    for (Candidate cand : discover(c)) {
+    // Order decides a name's type where two recognisers find it: first the seeds that are longer
+    // names over gazetteer words ("Rotor Volgograd"), then the rules' names (their cue decides),
+    // then the other seeds.
+    List<Candidate> ruled = byRules ? discover(c) : List.of();
+    Set<Long> byRule = new HashSet<>();
+    for (Candidate r : ruled) {
+      byRule.add(r.first() * (long) n + r.last());
+    }
+    List<Candidate> longer = new ArrayList<>();
+    List<Candidate> others = new ArrayList<>();
+    for (int[] seed : seeds) {
+      int a = seed[0];
+      int b = seed[1];
+      // Capitalised common words at the start of a sentence or headline are not the name ("The
+      // Trump administration", "Who knows").
+      while (a <= b
+          && owner[a] < 0
+          && functionWords.contains(t.key(a))
+          && (a > seed[0] || c.sentenceInitial(a) || c.headline.get(a))) {
+        a++;
+      }
+      if (a > b
+          || !t.has(a, Tokens.FIRST_UPPER)
+          || byRule.contains(a * (long) n + b) // the rules found it: their cue decides its type
+          || (b > a && owner[b] < 0 && functionWords.contains(t.key(b)))) {
+        continue; // "Council Some members": a subheading run into its paragraph
+      }
+      if (c.headline.get(a) && !c.lineIsListOrTable(a)) {
+        // A headline in title case is no evidence ("Putin and Xi to Strengthen Ties"); one in
+        // capitals is, unless a common word is inside the name.
+        boolean ok = true;
+        for (int k = a; k <= b; k++) {
+          ok &= t.has(k, Tokens.ALL_UPPER) && (owner[k] >= 0 || !functionWords.contains(t.key(k)));
+        }
+        if (!ok) {
+          continue;
+        }
+      }
+      Gazetteer.Kind kind = Gazetteer.Kind.values()[seed[2]];
+      boolean ok =
+          acceptable(c, a, b)
+              // a one-word organisation mid-sentence, even a common word ("told Reuters")
+              || (a == b
+                  && kind == Gazetteer.Kind.ORGANIZATION
+                  && !c.sentenceInitial(a)
+                  && !ignore.contains(t.key(a))
+                  && t.has(a, Tokens.FIRST_UPPER));
+      if (!ok || (kind == Gazetteer.Kind.PERSON && a == b && modifierOnly(c, a))) {
+        continue;
+      }
+      boolean overGazetteer = false;
+      for (int k = a; k <= b; k++) {
+        overGazetteer |= owner[k] >= 0;
+      }
+      (overGazetteer ? longer : others).add(new Candidate(a, b, kind));
+    }
+    List<Candidate> candidates = new ArrayList<>(longer);
+    candidates.addAll(ruled);
+    candidates.addAll(others);
+    // Where a seed gives a name another type than the one it has in this text, that occurrence is
+    // an entity of its own type: a "Jordan" read as a person and one read as a place are two.
+    Map<String, Found> otherKind = new LinkedHashMap<>();
+    Map<Integer, String> otherKindAt = new HashMap<>();
+    for (Candidate cand : candidates) {
       String key = formKey(t, cand.first(), cand.last());
       if (key.isEmpty()) {
         continue;
       }
-      byKey.computeIfAbsent(
-          key,
-          k ->
-              new Found(
-                  k, t.text.substring(t.start[cand.first()], t.end[cand.last()]), cand.kind()));
+      Found f =
+          byKey.computeIfAbsent(
+              key,
+              k ->
+                  new Found(
+                      k, t.text.substring(t.start[cand.first()], t.end[cand.last()]), cand.kind()));
+      if (f.kind != cand.kind()) {
+        String kk = cand.kind() + " " + key;
+        otherKind.computeIfAbsent(
+            kk,
+            k ->
+                new Found(
+                    key, t.text.substring(t.start[cand.first()], t.end[cand.last()]), cand.kind()));
+        otherKindAt.put(cand.first() * 64 + (cand.last() - cand.first()), kk);
+      }
     }
     if (byKey.isEmpty()) {
       return new Result(List.of(), dropped);
     }
     List<Found> found = new ArrayList<>(byKey.values());
+    Map<String, Integer> otherKindIndex = new HashMap<>();
+    for (Map.Entry<String, Found> e : otherKind.entrySet()) {
+      otherKindIndex.put(e.getKey(), found.size());
+      found.add(e.getValue());
+    }
 
     // Pass 2: every occurrence of a discovered name or its short form.
     Map<String, List<Integer>> fullForms = new HashMap<>();
     Map<String, List<Integer>> shortForms = new HashMap<>();
-    for (int e = 0; e < found.size(); e++) {
+    for (int e = 0; e < byKey.size(); e++) {
       Found f = found.get(e);
       fullForms.computeIfAbsent(f.key, k -> new ArrayList<>()).add(e);
       String shortForm = shortForm(f);
-      if (shortForm != null && !byKey.containsKey(shortForm)) {
+      if (shortForm != null) {
         shortForms.computeIfAbsent(shortForm, k -> new ArrayList<>()).add(e);
       }
     }
+    // Entities named in full so far: a one-word name that is also another's short form
+    // ("Aydemir" after "Serkan Aydemir") is that other name once it has been named in full.
+    BitSet namedInFull = new BitSet();
     List<Occurrence> occurrences = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (!c.nameStart(i)) {
+      if (!c.nameStart(i) && !c.initial(i)) {
         continue;
       }
       Occurrence best = null;
       StringBuilder key = new StringBuilder();
       for (int j = i; j < n && j - i < MAX_FORM_TOKENS; j++) {
-        if (j > i && !(c.spaceGap(j) || c.hyphenGap(j))) {
+        if (j > i && !c.nameGap(j)) {
           break;
         }
-        if (owner[j] >= 0 && !matches.get(owner[j]).soft()) {
+        if (owner[j] >= 0 && !c.softOwned(j)) {
           break;
         }
         if (j > i) {
@@ -217,13 +363,21 @@ final class OpenSetRecognizer implements Serializable {
         key.append(t.key(j));
         String k = key.toString();
         List<Integer> full = fullForms.get(k);
-        if (full != null && (j > i || owner[j] < 0)) {
-          best = new Occurrence(i, j, full, true);
-        } else if (j == i && owner[j] < 0) {
-          List<Integer> sf = shortForms.get(k);
-          if (sf != null && c.standsAlone(i)) {
-            best = new Occurrence(i, i, sf, false);
-          }
+        List<Integer> sf = j == i && owner[j] < 0 ? shortForms.get(k) : null;
+        // In the title, before the body introduces the full name, a short form is that name too.
+        boolean shortFirst =
+            sf != null && c.standsAlone(i) && (i < c.bodyStart || anySet(namedInFull, sf));
+        if (full != null && !shortFirst && (j > i || owner[j] < 0 || yielded.get(owner[j]))) {
+          String other = otherKindAt.get(i * 64 + (j - i));
+          best =
+              new Occurrence(i, j, other == null ? full : List.of(otherKindIndex.get(other)), true);
+        } else if (sf != null && c.standsAlone(i) && (full == null || shortFirst)) {
+          best = new Occurrence(i, i, sf, false);
+        }
+      }
+      if (best != null && best.full()) {
+        for (int e : best.entities()) {
+          namedInFull.set(e);
         }
       }
       if (best != null) {
@@ -296,6 +450,15 @@ final class OpenSetRecognizer implements Serializable {
     }
   }
 
+  private static boolean anySet(BitSet bits, List<Integer> indices) {
+    for (int i : indices) {
+      if (bits.get(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean contains(int[] a, int v) {
     for (int x : a) {
       if (x == v) {
@@ -320,6 +483,84 @@ final class OpenSetRecognizer implements Serializable {
       }
     }
     return best;
+  }
+
+  /**
+   * Whether another recogniser's name [a, b] may stand: not a landmark, event or other name whose
+   * head word is on the IGNORE list ("Presidential Palace"), and not made only of common words,
+   * titles and connectors ("It", "Yet").
+   */
+  private boolean acceptable(Ctx c, int a, int b) {
+    Tokens t = c.t;
+    int content = 0;
+    for (int k = a; k <= b; k++) {
+      String key = t.key(k);
+      if (ignore.contains(key) && t.has(k, Tokens.FIRST_UPPER)) {
+        return false;
+      }
+      if (c.owner[k] >= 0
+          || !(common.contains(key) || connector.contains(key) || personCue.contains(key))) {
+        content++;
+      }
+    }
+    if (content == 0) {
+      return false;
+    }
+    // The end of a landmark's or event's name: "Tomb of the [Unknown Soldier]".
+    int p = a - 1;
+    while (p >= 0
+        && t.has(p + 1, Tokens.CONT)
+        && (connector.contains(t.key(p)) || t.key(p).equals("the"))) {
+      p--;
+    }
+    if (p >= 0
+        && p < a - 1
+        && t.has(p + 1, Tokens.CONT)
+        && t.has(p, Tokens.FIRST_UPPER)
+        && ignore.contains(t.key(p))) {
+      return false;
+    }
+    // One word at the start of a sentence: not if the text also has it in lower case, and only
+    // with more evidence than the tagger's when a lower-case word follows ("Mobile internet",
+    // "Symbolism of"): the word is capitalised elsewhere mid-sentence, the line is a headline, or
+    // the next word is "said" or the like ("Li said").
+    if (a != b || !c.sentenceInitial(a)) {
+      return true;
+    }
+    if (c.lowerWords().contains(t.key(a))) {
+      return false;
+    }
+    String next = c.nextWord(a);
+    return next == null
+        || !Character.isLetter(next.charAt(0))
+        || personVerb.contains(next)
+        || AUXILIARIES.contains(next)
+        || c.midCaps.contains(t.key(a))
+        || c.headline.get(a)
+        || t.has(a, Tokens.ALL_UPPER);
+  }
+
+  /**
+   * A one-word name met once, and only as the modifier of a lower-case noun ("Gymnich meetings"):
+   * too little to call it a person.
+   */
+  private boolean modifierOnly(Ctx c, int a) {
+    Tokens t = c.t;
+    String next = c.nextWord(a);
+    if (next == null
+        || !Character.isLetter(next.charAt(0))
+        || personVerb.contains(next)
+        || AUXILIARIES.contains(next)
+        || functionWords.contains(next)) {
+      return false;
+    }
+    String key = t.key(a);
+    for (int i = 0; i < t.size; i++) {
+      if (i != a && t.has(i, Tokens.FIRST_UPPER) && t.key(i).equals(key)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A person's surname or an organisation's name without its suffix, or null. */
@@ -347,7 +588,8 @@ final class OpenSetRecognizer implements Serializable {
     return s;
   }
 
-  private static String formKey(Tokens t, int first, int last) {
+  /** The normalised keys of tokens first..last, joined by spaces. */
+  static String formKey(Tokens t, int first, int last) {
     StringBuilder b = new StringBuilder();
     for (int k = first; k <= last; k++) {
       if (k > first) {
@@ -567,10 +809,14 @@ final class OpenSetRecognizer implements Serializable {
       return out;
     }
 
-    Ctx(Tokens t, List<EntityExtractor.Match> matches, int[] owner) {
+    /** Gazetteer matches a longer name from the seeds took over: read as soft. */
+    final BitSet yielded;
+
+    Ctx(Tokens t, List<EntityExtractor.Match> matches, int[] owner, BitSet yielded) {
       this.t = t;
       this.matches = matches;
       this.owner = owner;
+      this.yielded = yielded;
       int titleEnd = t.text.indexOf("\n\n");
       int b = 0;
       if (titleEnd >= 0) {
@@ -592,7 +838,7 @@ final class OpenSetRecognizer implements Serializable {
     }
 
     boolean softOwned(int i) {
-      return owner[i] >= 0 && matches.get(owner[i]).soft();
+      return owner[i] >= 0 && (matches.get(owner[i]).soft() || yielded.get(owner[i]));
     }
 
     boolean isPersonSurname(EntityExtractor.Match m) {
@@ -609,6 +855,57 @@ final class OpenSetRecognizer implements Serializable {
     /** Where a known form may start: capitalised (or all capitals, as in a shouted headline). */
     boolean nameStart(int i) {
       return t.has(i, Tokens.FIRST_UPPER) && t.end[i] - t.start[i] >= 2;
+    }
+
+    private Set<String> lowerWords;
+
+    /** Keys of the words the text writes in lower case. */
+    Set<String> lowerWords() {
+      if (lowerWords == null) {
+        lowerWords = new HashSet<>();
+        for (int i = 0; i < t.size; i++) {
+          if (Character.isLowerCase(t.text.charAt(t.start[i]))) {
+            lowerWords.add(t.key(i));
+          }
+        }
+      }
+      return lowerWords;
+    }
+
+    /**
+     * Whether the line of token i has a digit, comma or semicolon: a list or table, not a headline.
+     */
+    boolean lineIsListOrTable(int i) {
+      int from = t.text.lastIndexOf('\n', t.start[i]) + 1;
+      int to = t.text.indexOf('\n', t.start[i]);
+      if (to < 0) {
+        to = t.text.length();
+      }
+      for (int k = from; k < to; k++) {
+        char ch = t.text.charAt(k);
+        if (Character.isDigit(ch) || ch == ',' || ch == ';') {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** A one-letter capital followed by a dot and another word: the initial of "J. Gillespie". */
+    boolean initial(int i) {
+      return t.end[i] - t.start[i] == 1
+          && t.has(i, Tokens.FIRST_UPPER)
+          && i + 1 < t.size
+          && t.has(i + 1, Tokens.CONT)
+          && t.text.charAt(t.end[i]) == '.';
+    }
+
+    /** Whether a name may go on across the gap before token i: spaces, a hyphen, " & ", "J. ". */
+    boolean nameGap(int i) {
+      if (spaceGap(i) || hyphenGap(i)) {
+        return true;
+      }
+      String g = gap(i);
+      return g.equals(" & ") || (initial(i - 1) && g.strip().equals("."));
     }
 
     boolean lettersOnly(int i) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.joda.time.Duration;
 import org.newsmentions.dedup.DedupMode;
+import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.kafka.KafkaClientProperties;
 import org.newsmentions.sink.OutputFormats;
 import org.newsmentions.window.PublicationWindows;
@@ -49,6 +50,17 @@ public final class OptionValues {
       default ->
           throw new IllegalArgumentException(
               "--dedup must be off, exact or near, not '" + text + "'");
+    };
+  }
+
+  /** {@code --recognizer}: ner or rules. */
+  public static EntityExtractor.Recognizer recognizer(String text) {
+    return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
+      case "ner" -> EntityExtractor.Recognizer.NER;
+      case "rules" -> EntityExtractor.Recognizer.RULES;
+      default ->
+          throw new IllegalArgumentException(
+              "--recognizer must be ner or rules, not '" + text + "'");
     };
   }
 

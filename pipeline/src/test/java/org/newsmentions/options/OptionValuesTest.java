@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.newsmentions.dedup.DedupMode;
+import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.sink.OutputFormats;
 import org.newsmentions.sink.OutputFormats.Format;
 import org.newsmentions.window.UndatedPolicy;
@@ -82,5 +83,14 @@ class OptionValuesTest {
     f.all().add(Format.CSV);
     assertFalse(f.has(Format.CSV));
     assertEquals(Set.of(Format.JSON), OutputFormats.of(Set.of()).all());
+  }
+
+  @Test
+  void recognizerIsNerOrRules() {
+    assertEquals(EntityExtractor.Recognizer.NER, OptionValues.recognizer(" NER "));
+    assertEquals(EntityExtractor.Recognizer.RULES, OptionValues.recognizer("rules"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> OptionValues.recognizer("crf"));
+    assertTrue(e.getMessage().contains("--recognizer"), e.getMessage());
   }
 }

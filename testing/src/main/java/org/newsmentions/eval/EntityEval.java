@@ -129,7 +129,8 @@ final class EntityEval {
   private static String[] resolve(EntityExtractor extractor, String name) {
     ArticleEntity best = null;
     int bestLength = 0;
-    for (ArticleEntity e : extractor.extract(name, "")) {
+    // The gazetteer alone: a name on its own is no context for a recogniser's type.
+    for (ArticleEntity e : extractor.withOpenSet(false).extract(name, "")) {
       for (var span : e.getSpans()) {
         if (span.getEnd() - span.getStart() > bestLength) {
           best = e;
