@@ -160,8 +160,8 @@ public final class ArticleParser implements Serializable {
   /**
    * A news-please style JSON line. {@code maintext} is article text a scraper already extracted,
    * cleaned only of inline teasers and repeats ({@link ScraperText}); {@code text} or {@code
-   * description} stand in for it through the raw-dump cleaner. A line that also carries the page
-   * in {@code html} keeps the scraper's title, text and date and takes from the page only what they
+   * description} stand in for it through the raw-dump cleaner. A line that also carries the page in
+   * {@code html} keeps the scraper's title, text and date and takes from the page only what they
    * lack.
    */
   private ParseOutcome parseJson(RawArticle raw, String text, int recordBytes)
@@ -193,7 +193,8 @@ public final class ArticleParser implements Serializable {
     } else if (page != null && !page.body().isBlank()) {
       clean = ScraperText.clean(page.body(), title);
     } else {
-      clean = ArticleTextCleaner.clean(json.fallbackBody() == null ? "" : json.fallbackBody(), title);
+      clean =
+          ArticleTextCleaner.clean(json.fallbackBody() == null ? "" : json.fallbackBody(), title);
     }
     requireText(clean);
     if (clean.body().length() > settings.maxArticleBytes()) {

@@ -10,12 +10,12 @@ import org.newsmentions.parse.ArticleTextCleaner.Cleaned;
 /**
  * Cleans text a scraper has already extracted as the article (news-please's {@code maintext}).
  *
- * <p>That text is the article: its tables, squads, lists, datelines and short lines are part of
- * it, so none of the line heuristics written for raw page dumps ({@link ArticleTextCleaner}) apply.
+ * <p>That text is the article: its tables, squads, lists, datelines and short lines are part of it,
+ * so none of the line heuristics written for raw page dumps ({@link ArticleTextCleaner}) apply.
  * Only what a scraper leaves inside the article's own container is taken out: "Also read | ..."
- * teasers (whole lines, or glued into paragraphs), short calls to action on their own line
- * ("Follow us on Telegram", "Advertisement", "Read all comments"), and repeats (a paragraph that is
- * the title again, or a paragraph seen before).
+ * teasers (whole lines, or glued into paragraphs), short calls to action on their own line ("Follow
+ * us on Telegram", "Advertisement", "Read all comments"), and repeats (a paragraph that is the
+ * title again, or a paragraph seen before).
  */
 final class ScraperText {
 

@@ -279,7 +279,9 @@ class ArticleParserTest {
         parser.parse(raw(RawFormat.JSON_LINE, withPage)).article().getTitle());
 
     String withoutPage =
-        "{\"title\": \"Volunteers\", \"maintext\": \"" + BODY_1 + "\", \"extra\": \""
+        "{\"title\": \"Volunteers\", \"maintext\": \""
+            + BODY_1
+            + "\", \"extra\": \""
             + padding
             + "\"}";
     BadArticleException e =

@@ -286,7 +286,9 @@ final class HtmlDates {
         : fromParts(m.group(4), m.group(5), m.group(6), null, null, null, null);
   }
 
-  /** ISO-8601 with seconds always written ({@code 2025-05-12T09:45:00-04:00}), as the page's own. */
+  /**
+   * ISO-8601 with seconds always written ({@code 2025-05-12T09:45:00-04:00}), as the page's own.
+   */
   private static String local(java.time.OffsetDateTime t) {
     return t.format(LOCAL_WITH_OFFSET);
   }
