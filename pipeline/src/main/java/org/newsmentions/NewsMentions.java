@@ -21,6 +21,7 @@ import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.sink.JobOutputs;
 import org.newsmentions.window.LatenessGate;
+import org.newsmentions.window.PublicationWindowFn;
 import org.newsmentions.window.PublicationWindows;
 import org.newsmentions.window.UndatedPolicy;
 import org.newsmentions.window.WindowByPublication;
@@ -380,6 +381,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
                     .withHorizon(settings.dedupHorizon())
                     .withRetention(retention)
                     .withStreaming(settings.streaming())
+                    .withWindows(settings.windows(), new PublicationWindowFn(settings.windows()))
                     .withUndatedByIngestTime(settings.undated() == UndatedPolicy.INGEST_TIME));
     PCollection<EntityMentionCount> counts =
         deduplicated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());

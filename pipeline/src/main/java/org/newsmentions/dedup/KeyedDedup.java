@@ -1,7 +1,6 @@
 package org.newsmentions.dedup;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.newsmentions.window.PublicationWindows;
 
 /**
  * The steps of keyed deduplication, without Beam types: each step works on what one key holds, so
@@ -56,16 +54,12 @@ public final class KeyedDedup implements Serializable {
   private final DedupMode mode;
   private final double threshold;
   private final long horizonMillis;
-  private final PublicationWindows windows;
+  private final WindowLayout windows;
   private final int rowsPerBand;
   private final int bucketCap;
 
   public KeyedDedup(
-      DedupMode mode,
-      double threshold,
-      long horizonMillis,
-      PublicationWindows windows,
-      int bucketCap) {
+      DedupMode mode, double threshold, long horizonMillis, WindowLayout windows, int bucketCap) {
     this.mode = mode;
     this.threshold = threshold;
     this.horizonMillis = horizonMillis;
@@ -107,12 +101,11 @@ public final class KeyedDedup implements Serializable {
       boolean ownCurrent = false;
       if (!undated) {
         long own = ownWindow(c.eventTime())[0];
-        for (Instant[] w :
-            windows.windowsNear(Instant.ofEpochMilli(c.eventTime()), horizonMillis)) {
-          long start = w[0].toEpochMilli();
+        for (long[] w : windows.windowsNear(c.eventTime(), horizonMillis)) {
+          long start = w[0];
           if (taken.add(start)) {
             current.add(start);
-            current.add(w[1].toEpochMilli());
+            current.add(w[1]);
             ownCurrent |= start == own;
           }
         }
@@ -135,8 +128,7 @@ public final class KeyedDedup implements Serializable {
 
   /** The (start, end) of the window holding an event time. */
   public long[] ownWindow(long eventTime) {
-    Instant[] w = windows.windowOf(Instant.ofEpochMilli(eventTime));
-    return new long[] {w[0].toEpochMilli(), w[1].toEpochMilli()};
+    return windows.windowOf(eventTime);
   }
 
   /** One bucket of step 2: a band number (or {@link #TEXT_BAND}) and its hash in a node. */
