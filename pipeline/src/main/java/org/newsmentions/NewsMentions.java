@@ -9,8 +9,10 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.joda.time.Duration;
 import org.newsmentions.count.CountMentions;
+import org.newsmentions.count.CountPerEntity;
 import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.dedup.DeduplicateAcrossOutlets;
+import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.entities.ExtractEntities;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.parse.ParseArticles;
@@ -383,13 +385,19 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
                     .withStreaming(settings.streaming())
                     .withWindows(settings.windows(), new PublicationWindowFn(settings.windows()))
                     .withUndatedByIngestTime(settings.undated() == UndatedPolicy.INGEST_TIME));
+    // Streaming: each pane of kept stories is a window's whole set, tallied at once. Batch: counts
+    // are combined per (window, entity), so no key holds a window's stories.
+    PCollection<KeptStories> kept = deduplicated.get(DeduplicateAcrossOutlets.KEPT);
     PCollection<EntityMentionCount> counts =
-        deduplicated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
+        settings.streaming()
+            ? kept.apply("CountMentions", new CountMentions())
+            : kept.apply("CountMentions", new CountPerEntity());
     return JobOutputs.of(
         raw.getPipeline(),
         counts,
         deduplicated.get(DeduplicateAcrossOutlets.ARTICLES),
         deadLetters,
-        deduplicated.get(DeduplicateAcrossOutlets.KEPT));
+        kept,
+        settings.streaming());
   }
 }

@@ -14,7 +14,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -43,8 +42,8 @@ import org.joda.time.Instant;
  * <p>Input: every article version once (dated ones from their own window, undated ones with event
  * time Long.MIN_VALUE), in the global window. Output {@link #VERDICTS}: one verdict per version
  * decided (dated versions by their own window, undated ones by the undated pass), in the global
- * window. Output {@link #KEPT}: per publication window, its kept stories (one element per kept
- * story, stamped at the window's start and windowed by {@code windowFn}).
+ * window. Output {@link #KEPT}: the kept stories, one per element, stamped at their window's start
+ * and windowed by {@code windowFn}; counting combines them per (window, entity).
  */
 final class KeyedDeduplication extends PTransform<PCollection<StoryDigest>, PCollectionTuple> {
   static final TupleTag<KV<String, StoryVerdict>> VERDICTS = new TupleTag<>() {};
@@ -132,13 +131,11 @@ final class KeyedDeduplication extends PTransform<PCollection<StoryDigest>, PCol
             .setCoder(DedupCoders.KeptCoder.of())
             .apply(
                 "KeptIntoWindows",
-                org.apache.beam.sdk.transforms.windowing.Window.<KeptStories>into(
-                    (WindowFn<? super KeptStories, ?>) windowFn))
-            .apply("OneKeyPerWindow", org.apache.beam.sdk.transforms.WithKeys.of("window"))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), DedupCoders.KeptCoder.of()))
-            .apply("KeptPerWindow", GroupByKey.create())
-            .apply("MergeKept", ParDo.of(new MergeKeptFn()))
-            .setCoder(DedupCoders.KeptCoder.of());
+                // Batch: the stories come once the whole input is read, when the watermark has
+                // passed every window; a window that never expires keeps them (and the stateful
+                // Kafka upserts downstream) from being dropped as late.
+                org.apache.beam.sdk.transforms.windowing.Window.<KeptStories>into(windowFn)
+                    .withAllowedLateness(Duration.millis(Long.MAX_VALUE / 2)));
     return PCollectionTuple.of(VERDICTS, stories.get(VERDICTS)).and(KEPT, kept);
   }
 
@@ -428,22 +425,6 @@ final class KeyedDeduplication extends PTransform<PCollection<StoryDigest>, PCol
     @SuppressWarnings("deprecation")
     public Duration getAllowedTimestampSkew() {
       return Duration.millis(Long.MAX_VALUE);
-    }
-  }
-
-  /** A window's kept stories in one element, sorted by article id, for counting. */
-  static class MergeKeptFn extends DoFn<KV<String, Iterable<KeptStories>>, KeptStories> {
-    @ProcessElement
-    public void process(
-        @Element KV<String, Iterable<KeptStories>> group,
-        BoundedWindow window,
-        OutputReceiver<KeptStories> out) {
-      List<KeptStory> all = new ArrayList<>();
-      for (KeptStories k : group.getValue()) {
-        all.addAll(k.stories());
-      }
-      all.sort(java.util.Comparator.comparing(KeptStory::articleId));
-      out.output(new KeptStories(all));
     }
   }
 }
