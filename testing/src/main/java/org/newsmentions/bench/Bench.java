@@ -20,6 +20,8 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.DistributionResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -49,7 +51,7 @@ import org.newsmentions.schema.RawArticle;
  * Bench core     --corpus=DIR --results=FILE            parse + signature + entities, one thread
  * Bench stages   --corpus=DIR --results=FILE            the same, timed stage by stage
  * Bench pipeline --corpus=DIR --results=FILE --name=N [pipeline options...]
- * Bench dedup    --articles=N --results=FILE [--seed=42]  the dedup stage alone, per window
+ * Bench dedup    --articles=N --results=FILE [--seed=42] [--days=N]  the dedup stage alone, per window
  * Bench table    --results=FILE [--cores=2]
  * </pre>
  */
@@ -90,6 +92,7 @@ public final class Bench {
           DedupBench.run(
               Long.parseLong(require(opts, "articles")),
               Long.parseLong(opts.getOrDefault("seed", "42")),
+              Integer.parseInt(opts.getOrDefault("days", "0")),
               results);
       case "table" ->
           BenchTable.print(results, Integer.parseInt(opts.getOrDefault("cores", "2")), System.out);
@@ -358,27 +361,61 @@ public final class Bench {
     }
   }
 
+  /**
+   * The counters that account for every article, and the largest state one key held in the keyed
+   * deduplication (the max of the {@code digestsPerKey} distribution; {@code bucketSize} for the
+   * LSH buckets alone).
+   */
   private static String counters(PipelineResult result) {
     try {
       Map<String, Long> out = new LinkedHashMap<>();
-      for (MetricResult<Long> c :
-          result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
+      MetricQueryResults all = result.metrics().queryMetrics(MetricsFilter.builder().build());
+      for (MetricResult<Long> c : all.getCounters()) {
         String n = c.getName().getName();
-        if (List.of("records", "parsed", "deadLettered", "duplicates").contains(n)) {
-          Long v;
-          try {
-            v = c.getCommitted();
-          } catch (UnsupportedOperationException e) {
-            v = c.getAttempted();
-          }
+        if (List.of(
+                "records",
+                "parsed",
+                "deadLettered",
+                "duplicates",
+                "duplicateVerdicts",
+                "superseded",
+                "articlesWithoutVerdict",
+                "hotBucketMembersSkipped",
+                "droppedDueToLateness")
+            .contains(n)) {
+          Long v = committedOrAttempted(c);
           out.merge(n, v == null ? 0 : v, Long::sum);
         }
       }
       StringBuilder sb = new StringBuilder();
       out.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+      for (MetricResult<DistributionResult> d : all.getDistributions()) {
+        String n = d.getName().getName();
+        if (List.of("digestsPerKey", "bucketSize").contains(n)) {
+          DistributionResult r = committedOrAttempted(d);
+          if (r != null && r.getCount() > 0) {
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "%s max=%d mean=%.1f keys=%d ",
+                    n,
+                    r.getMax(),
+                    r.getMean(),
+                    r.getCount()));
+          }
+        }
+      }
       return sb.toString().trim();
     } catch (RuntimeException e) {
       return "(no metrics: " + e.getMessage() + ")";
+    }
+  }
+
+  private static <T> T committedOrAttempted(MetricResult<T> m) {
+    try {
+      return m.getCommitted();
+    } catch (UnsupportedOperationException e) {
+      return m.getAttempted();
     }
   }
 

@@ -49,10 +49,10 @@ final class DedupBench {
 
   private DedupBench() {}
 
-  static void run(long n, long seed, Path results) throws IOException {
+  static void run(long n, long seed, int days, Path results) throws IOException {
     Path spill = Files.createTempDirectory("dedup-bench");
     try {
-      runIn(n, seed, results, spill);
+      runIn(n, seed, days, results, spill);
     } finally {
       try (Stream<Path> s = Files.list(spill)) {
         for (Path p : s.toList()) {
@@ -63,9 +63,11 @@ final class DedupBench {
     }
   }
 
-  private static void runIn(long n, long seed, Path results, Path spill) throws IOException {
+  private static void runIn(long n, long seed, int spanDays, Path results, Path spill)
+      throws IOException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.Settings.defaults(seed));
+    CorpusGenerator generator =
+        new CorpusGenerator(CorpusGenerator.Settings.defaults(seed).withDays(spanDays));
     StorySignatures signatures = new StorySignatures();
     EntityExtractor extractor = new EntityExtractor(Gazetteer.loadDefault());
     DedupCoders.DigestCoder coder = DedupCoders.DigestCoder.of();
