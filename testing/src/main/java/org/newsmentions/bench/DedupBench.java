@@ -202,18 +202,10 @@ final class DedupBench {
       meter.stop();
       Bench.append(
           results,
-          String.join(
-              "\t",
-              Long.toString(n),
+          meteredRow(
+              n,
               "dedup:windows",
-              Long.toString(n),
-              "-",
-              String.format(Locale.ROOT, "%.3f", meter.wallSeconds()),
-              String.format(Locale.ROOT, "%.3f", meter.cpuSeconds()),
-              Long.toString(meter.peakHeapBytes()),
-              Long.toString(meter.liveHeapBytes()),
-              Long.toString(ResourceMeter.maxHeapBytes()),
-              "1",
+              meter,
               String.format(
                   Locale.ROOT,
                   "StoryDeduplicator per daily window over the digests within the 3-day horizon;"
@@ -230,6 +222,23 @@ final class DedupBench {
     if (windowVerdicts != null) {
       keyed(n, dayList, spill, coder, windowVerdicts, results);
     }
+  }
+
+  /** A result row of a measurement taken on this thread's JVM with {@code meter}. */
+  private static String meteredRow(long n, String name, ResourceMeter meter, String note) {
+    return String.join(
+        "\t",
+        Long.toString(n),
+        name,
+        Long.toString(n),
+        "-",
+        String.format(Locale.ROOT, "%.3f", meter.wallSeconds()),
+        String.format(Locale.ROOT, "%.3f", meter.cpuSeconds()),
+        Long.toString(meter.peakHeapBytes()),
+        Long.toString(meter.liveHeapBytes()),
+        Long.toString(ResourceMeter.maxHeapBytes()),
+        "1",
+        note);
   }
 
   /** The keyed pass is in memory (every digest and bucket at once): run it up to this size. */
@@ -270,18 +279,10 @@ final class DedupBench {
       differ += Math.max(0, r.verdicts().size() - expected.size());
       Bench.append(
           results,
-          String.join(
-              "\t",
-              Long.toString(n),
+          meteredRow(
+              n,
               "dedup:keyed",
-              Long.toString(n),
-              "-",
-              String.format(Locale.ROOT, "%.3f", meter.wallSeconds()),
-              String.format(Locale.ROOT, "%.3f", meter.cpuSeconds()),
-              Long.toString(meter.peakHeapBytes()),
-              Long.toString(meter.liveHeapBytes()),
-              Long.toString(ResourceMeter.maxHeapBytes()),
-              "1",
+              meter,
               String.format(
                   Locale.ROOT,
                   "KeyedDedup in memory (versions, LSH buckets, parents, stories); largest bucket"
