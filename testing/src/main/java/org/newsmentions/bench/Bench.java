@@ -71,7 +71,7 @@ public final class Bench {
     List<String> rest = new ArrayList<>();
     for (String a : Arrays.asList(args).subList(1, args.length)) {
       String key = a.startsWith("--") && a.contains("=") ? a.substring(2, a.indexOf('=')) : "";
-      if (List.of("corpus", "results", "name", "cores", "batch", "articles", "seed")
+      if (List.of("corpus", "results", "name", "cores", "batch", "articles", "seed", "days")
           .contains(key)) {
         opts.put(key, a.substring(a.indexOf('=') + 1));
       } else {
