@@ -389,22 +389,28 @@ public final class Bench {
       }
       StringBuilder sb = new StringBuilder();
       out.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+      // One distribution per step on some runners: merged per name (max of maxima, all groups).
+      Map<String, long[]> dists = new LinkedHashMap<>();
       for (MetricResult<DistributionResult> d : all.getDistributions()) {
         String n = d.getName().getName();
-        if (List.of("digestsPerKey", "bucketSize").contains(n)) {
-          DistributionResult r = committedOrAttempted(d);
-          if (r != null && r.getCount() > 0) {
-            sb.append(
-                String.format(
-                    Locale.ROOT,
-                    "%s max=%d mean=%.1f keys=%d ",
-                    n,
-                    r.getMax(),
-                    r.getMean(),
-                    r.getCount()));
-          }
+        DistributionResult r = committedOrAttempted(d);
+        if (List.of("digestsPerKey", "bucketSize").contains(n) && r != null && r.getCount() > 0) {
+          long[] m = dists.computeIfAbsent(n, k -> new long[] {0, 0, Long.MIN_VALUE});
+          m[0] += r.getSum();
+          m[1] += r.getCount();
+          m[2] = Math.max(m[2], r.getMax());
         }
       }
+      dists.forEach(
+          (n, m) ->
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%s max=%d mean=%.1f groups=%d ",
+                      n,
+                      m[2],
+                      (double) m[0] / m[1],
+                      m[1])));
       return sb.toString().trim();
     } catch (RuntimeException e) {
       return "(no metrics: " + e.getMessage() + ")";
