@@ -37,16 +37,21 @@ import org.newsmentions.schema.Article;
  * <p>Input: {@link #INPUT_ARTICLES} (the articles, any windowing) and the digests from
  * WindowByPublication: {@link #DATED_DIGESTS}, in publication windows, each window holding its own
  * articles' digests and those of its neighbours within the horizon; {@link #UNDATED_DIGESTS} in the
- * global window. Each window pane decides for its own articles from the whole set it holds: panes
- * accumulate, so the result depends only on the set of articles, never on their arrival order, and
- * a copy published earlier but arriving later corrects the window's next pane. The kept copy is the
- * earliest published, ties broken by a text hash. Undated articles are deduplicated among
- * themselves with no horizon.
+ * global window. Each window decides for its own articles from the digests within its horizon, so
+ * the result depends only on the set of articles, never on their arrival order. The kept copy is
+ * the earliest published, ties broken by a text hash. Undated articles are deduplicated with no
+ * horizon, among themselves (streaming) or with every article (batch).
+ *
+ * <p>Batch: {@link KeyedDeduplication}, steps keyed by article id, LSH bucket, (window, article)
+ * and (window, story), so no key holds a window (docs/scaling.md). Streaming: each window pane
+ * groups the window's whole horizon under one key and re-clusters it; panes accumulate, and a copy
+ * published earlier but arriving later corrects the window's next pane.
  *
  * <p>Output: {@link #ARTICLES}, every current article with {@code duplicate_of}, {@code story_id},
  * {@code copies} and {@code outlets} written in (again whenever a later pane changes its verdict;
  * an older version of a re-scraped URL is dropped, counted by a counter); {@link #KEPT}, one {@link
- * KeptStories} per dated window and pane, for counting.
+ * KeptStories} per dated window and pane in streaming, or one per kept story in batch (counted per
+ * window and entity).
  */
 public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<Article> INPUT_ARTICLES = new TupleTag<>() {};
