@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.newsmentions.dedup.WindowLayout;
 
 /**
  * The window arithmetic, without Beam: windows of a whole number of days follow the calendar of the
@@ -15,7 +14,7 @@ import org.newsmentions.dedup.WindowLayout;
  * offset. Used by the reference model; the pipeline uses Beam's CalendarWindows / FixedWindows with
  * the same alignment.
  */
-public final class PublicationWindows implements Serializable, WindowLayout {
+public final class PublicationWindows implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final long DAY = 86_400_000L;
   private static final Instant ALIGNMENT_REFERENCE = Instant.parse("2025-01-01T00:00:00Z");
@@ -86,21 +85,6 @@ public final class PublicationWindows implements Serializable, WindowLayout {
     while (!w[0].isAfter(last)) {
       out.add(w);
       w = windowOf(w[1]);
-    }
-    return out;
-  }
-
-  @Override
-  public long[] windowOf(long t) {
-    Instant[] w = windowOf(Instant.ofEpochMilli(t));
-    return new long[] {w[0].toEpochMilli(), w[1].toEpochMilli()};
-  }
-
-  @Override
-  public List<long[]> windowsNear(long t, long horizonMillis) {
-    List<long[]> out = new ArrayList<>();
-    for (Instant[] w : windowsNear(Instant.ofEpochMilli(t), horizonMillis)) {
-      out.add(new long[] {w[0].toEpochMilli(), w[1].toEpochMilli()});
     }
     return out;
   }
