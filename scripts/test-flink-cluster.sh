@@ -117,7 +117,7 @@ same() { # $1 kind
     return 0
   fi
   echo "  $1 differ (< Direct Runner, > Flink):" >&2
-  diff "$work/direct.$1" "$work/flink.$1" | cut -c1-300 | head -20 >&2
+  diff "$work/direct.$1" "$work/flink.$1" | cut -c1-300 | sed -n 1,20p >&2
   return 1
 }
 nonempty() { [ -s "$work/direct.$1" ]; }
@@ -128,7 +128,7 @@ check "articles equal (verdicts, story ids, entities)" same articles
 check "dead letters equal (source, stage, reason, payload)" same dead-letter
 # The brief's key view, printed for the log: window_start|entity_id -> mentions, articles.
 jq -r '"\(.window_start)|\(.entity_id) -> \(.mentions), \(.articles)"' "$work/flink.counts" |
-  head -5 | sed 's/^/    /' >&2
+  sed -n "1,5s/^/    /p" >&2
 took
 
 # --- 6. Streaming: checkpoints, stop with a savepoint, resume from it ------------------------------

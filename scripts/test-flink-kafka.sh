@@ -188,7 +188,7 @@ explain() { # $1 expected, $2 actual
             elif $A[$k].articles < $E[$k].articles or $A[$k].mentions < $E[$k].mentions then "LOWER  "
             else "differs" end)  \($k): " +
       ([$E[$k] | keys[] | select($E[$k][.] != $A[$k][.]) | "\(.) \($E[$k][.]) -> \($A[$k][.])"] | join(", "))
-    end' | head -40 >&2
+    end' | sed -n 1,40p >&2
 }
 # Per window: entities, and the sums of mentions and articles over them.
 window_totals() { # $1: lines as expected_from writes them
