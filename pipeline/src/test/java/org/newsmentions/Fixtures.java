@@ -3,16 +3,21 @@ package org.newsmentions;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.parse.ParserSettings;
+import org.newsmentions.read.WarcPages;
 
 /** Shared inputs and settings for pipeline tests. */
 public final class Fixtures {
@@ -65,5 +70,29 @@ public final class Fixtures {
             + " (they live in ../shared/seeds beside a checkout);"
             + " skipping");
     return p;
+  }
+
+  /** What a WARC holds, as {@link WarcPages} reads it: its pages and its skipped records. */
+  public record WarcContents(List<WarcPages.Page> pages, Map<WarcPages.Skip, Integer> skipped) {}
+
+  /** Reads a whole WARC with {@link WarcPages}, bodies cut to {@code maxBytes}. */
+  public static WarcContents readWarc(InputStream in, int maxBytes) throws IOException {
+    List<WarcPages.Page> pages = new ArrayList<>();
+    Map<WarcPages.Skip, Integer> skipped = new EnumMap<>(WarcPages.Skip.class);
+    WarcPages.read(
+        in,
+        maxBytes,
+        new WarcPages.Sink() {
+          @Override
+          public void page(WarcPages.Page page) {
+            pages.add(page);
+          }
+
+          @Override
+          public void skipped(WarcPages.Skip reason) {
+            skipped.merge(reason, 1, Integer::sum);
+          }
+        });
+    return new WarcContents(pages, skipped);
   }
 }

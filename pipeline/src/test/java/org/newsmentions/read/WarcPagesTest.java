@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -28,6 +27,7 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
+import org.newsmentions.Fixtures;
 import org.newsmentions.parse.HtmlSniffer;
 
 class WarcPagesTest {
@@ -109,33 +109,15 @@ class WarcPagesTest {
         .build();
   }
 
-  private record Read(List<WarcPages.Page> pages, Map<WarcPages.Skip, Integer> skipped) {}
-
-  private static Read read(byte[] warc, int maxBytes) throws IOException {
-    List<WarcPages.Page> pages = new ArrayList<>();
-    Map<WarcPages.Skip, Integer> skipped = new EnumMap<>(WarcPages.Skip.class);
-    WarcPages.read(
-        new ByteArrayInputStream(warc),
-        maxBytes,
-        new WarcPages.Sink() {
-          @Override
-          public void page(WarcPages.Page page) {
-            pages.add(page);
-          }
-
-          @Override
-          public void skipped(WarcPages.Skip reason) {
-            skipped.merge(reason, 1, Integer::sum);
-          }
-        });
-    return new Read(pages, skipped);
+  private static Fixtures.WarcContents read(byte[] warc, int maxBytes) throws IOException {
+    return Fixtures.readWarc(new ByteArrayInputStream(warc), maxBytes);
   }
 
   @ParameterizedTest
   @EnumSource(WarcCompression.class)
   void onlyHtmlResponsesWithStatus200ArePagesAndTheRestIsCountedByReason(WarcCompression c)
       throws IOException {
-    Read r = read(crawl(c), 1 << 20);
+    Fixtures.WarcContents r = read(crawl(c), 1 << 20);
     assertEquals(
         List.of("https://news.example/a", "https://news.example/b", "https://news.example/c"),
         r.pages().stream().map(WarcPages.Page::url).toList());
@@ -163,7 +145,7 @@ class WarcPagesTest {
 
   @Test
   void aBodyIsCutOneByteAfterTheLimitSoTheParserCanTellItIsOversize() throws IOException {
-    Read r = read(crawl(WarcCompression.GZIP), 20);
+    Fixtures.WarcContents r = read(crawl(WarcCompression.GZIP), 20);
     assertEquals(21, r.pages().get(0).body().length);
   }
 

@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.newsmentions.Fixtures;
 import org.newsmentions.read.WarcPages;
 
 /** The committed sample crawl is what {@link SampleCrawl} makes of the sample pages. */
@@ -32,24 +31,12 @@ class SampleCrawlTest {
 
   @Test
   void theCrawlHoldsEveryPageOnceAndTheRecordsARealCrawlSkips() throws IOException {
-    List<String> urls = new ArrayList<>();
-    Map<WarcPages.Skip, Integer> skipped = new EnumMap<>(WarcPages.Skip.class);
+    Fixtures.WarcContents crawl;
     try (InputStream in = Files.newInputStream(CRAWL)) {
-      WarcPages.read(
-          in,
-          1 << 20,
-          new WarcPages.Sink() {
-            @Override
-            public void page(WarcPages.Page page) {
-              urls.add(page.url());
-            }
-
-            @Override
-            public void skipped(WarcPages.Skip reason) {
-              skipped.merge(reason, 1, Integer::sum);
-            }
-          });
+      crawl = Fixtures.readWarc(in, 1 << 20);
     }
+    List<String> urls = crawl.pages().stream().map(WarcPages.Page::url).toList();
+    Map<WarcPages.Skip, Integer> skipped = crawl.skipped();
     long pages;
     try (var files = Files.list(HTML)) {
       pages = files.filter(p -> p.toString().endsWith(".html")).count();

@@ -119,9 +119,8 @@ public final class HtmlArticleExtractor implements Serializable {
     if (published == null) {
       published = textDate(doc, monthFirst, now, rejected);
     }
-    List<String> pageTimes = pageTimes(doc, meta);
-    published = inPageZone(published, pageTimes, monthFirst);
-    modified = inPageZone(modified, pageTimes, monthFirst);
+    published = inPageZone(published, doc, meta, monthFirst);
+    modified = inPageZone(modified, doc, meta, monthFirst);
 
     List<String> body = MainText.extract(doc, true);
     String bodyFrom = "html";
@@ -600,11 +599,11 @@ public final class HtmlArticleExtractor implements Serializable {
   }
 
   /** A date written in UTC, moved to the page's own offset when it has one. */
-  private static Found inPageZone(Found f, List<String> pageTimes, boolean monthFirst) {
+  private static Found inPageZone(Found f, Document doc, Meta meta, boolean monthFirst) {
     if (f == null || !ZoneOffset.UTC.equals(offsetOf(f.date))) {
-      return f;
+      return f; // only a UTC date needs the page's other dates, so they are gathered only then
     }
-    ZoneOffset zone = pageZone(f.date.instant(), pageTimes, monthFirst);
+    ZoneOffset zone = pageZone(f.date.instant(), pageTimes(doc, meta), monthFirst);
     return zone == null ? f : new Found(HtmlDates.at(f.date.instant(), zone), f.from);
   }
 
