@@ -18,10 +18,13 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Duration;
 import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.dedup.KeptStory;
 import org.newsmentions.schema.EntityMentionCount;
@@ -42,6 +45,16 @@ public class CountPerEntity
   public PCollection<EntityMentionCount> expand(PCollection<KeptStories> kept) {
     return kept.apply("PerEntity", ParDo.of(new PerEntityFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), TallyCoder.INSTANCE))
+        // The window travels in the key, and the sum is made once in the global window: the kept
+        // stories reach this step after the watermark may have passed their windows (they come
+        // out of grouping steps in the global window), and a per-window sum would then fire one
+        // late pane per arriving story, each with a part of the count.
+        .apply(
+            "Global",
+            Window.<KV<String, Tally>>into(new GlobalWindows())
+                .triggering(DefaultTrigger.of())
+                .discardingFiredPanes()
+                .withAllowedLateness(Duration.ZERO))
         .apply("AddUp", Combine.perKey(new AddUp()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), TallyCoder.INSTANCE))
         .apply("ToRows", ParDo.of(new ToRowFn()))
@@ -77,9 +90,16 @@ public class CountPerEntity
     }
   }
 
+  /** The (window, entity) key: "start|end|entity id", the window's bounds in epoch millis. */
+  static String key(IntervalWindow w, String entityId) {
+    return w.start().getMillis() + "|" + w.end().getMillis() + "|" + entityId;
+  }
+
   static class PerEntityFn extends DoFn<KeptStories, KV<String, Tally>> {
     @ProcessElement
-    public void process(@Element KeptStories stories, OutputReceiver<KV<String, Tally>> out) {
+    public void process(
+        @Element KeptStories stories, BoundedWindow window, OutputReceiver<KV<String, Tally>> out) {
+      IntervalWindow w = (IntervalWindow) window;
       for (KeptStory s : stories.stories()) {
         for (KeptStory.EntityRef e : s.entities()) {
           if (e.mentions() <= 0) {
@@ -93,9 +113,17 @@ public class CountPerEntity
           t.articles = 1;
           t.copies = s.copies();
           t.outlets.addAll(s.outlets());
-          out.output(KV.of(e.id(), t));
+          // At the start of time, like every element of the keyed dedup, so that no step after
+          // this one sees it behind the watermark.
+          out.outputWithTimestamp(KV.of(key(w, e.id()), t), BoundedWindow.TIMESTAMP_MIN_VALUE);
         }
       }
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public org.joda.time.Duration getAllowedTimestampSkew() {
+      return org.joda.time.Duration.millis(Long.MAX_VALUE);
     }
   }
 
@@ -135,22 +163,26 @@ public class CountPerEntity
     private final Counter emitted = Metrics.counter(CountMentions.class, "countsEmitted");
 
     @ProcessElement
-    public void process(
-        @Element KV<String, Tally> e,
-        BoundedWindow window,
-        PaneInfo pane,
-        OutputReceiver<EntityMentionCount> out) {
-      IntervalWindow w = (IntervalWindow) window;
+    public void process(@Element KV<String, Tally> e, OutputReceiver<EntityMentionCount> out) {
+      String key = e.getKey();
+      int first = key.indexOf('|');
+      int second = key.indexOf('|', first + 1);
+      long start = Long.parseLong(key.substring(0, first));
+      long end = Long.parseLong(key.substring(first + 1, second));
       Tally t = e.getValue();
       emitted.inc();
+      // Batch: each (window, entity) sum is made once, from every kept story; it is final.
       out.output(
           new EntityTally(
-                  e.getKey(), t.name, t.type, t.mentions, t.articles, t.copies, t.outlets.size())
+                  key.substring(second + 1),
+                  t.name,
+                  t.type,
+                  t.mentions,
+                  t.articles,
+                  t.copies,
+                  t.outlets.size())
               .toCount(
-                  Instant.ofEpochMilli(w.start().getMillis()),
-                  Instant.ofEpochMilli(w.end().getMillis()),
-                  pane.getTiming() == PaneInfo.Timing.LATE ? PaneTiming.LATE : PaneTiming.ON_TIME,
-                  pane.getIndex()));
+                  Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), PaneTiming.ON_TIME, 0));
     }
   }
 
