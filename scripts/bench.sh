@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks news-mentions on generated corpora and prints one Markdown table.
 #
-#   scripts/bench.sh [--sizes=10000,100000,1000000] [--out=DIR] [--seed=42]
+#   scripts/bench.sh [--sizes=10000,100000,1000000] [--out=DIR] [--seed=42] [--days=N]
 #                    [--only=core,stages,dedup,direct,flink] [--timeout=SECONDS] [--direct-max=N]
 #                    [--flink-max=N]
 #                    [--smoke] [--jmh] [--profile] [--keep-results]
@@ -15,6 +15,8 @@
 #   (3) direct  the whole pipeline on the Direct Runner, files to a temp output folder, with the
 #               runner's immutability and encodability checks off (they cost ~40% of its CPU)
 #   (4) flink   the whole pipeline on Flink --flinkMaster=[local], parallelism 2 (-Pflink-runner)
+#   --days=N   publication dates over the first N days of the corpus month instead of all of it (a
+#              busy day with --days=1); the corpus goes to OUT/corpus-N-dDAYS.
 # Results: OUT/results.tsv (raw rows) and OUT/bench-table.md (the table, also printed).
 #   --smoke    CI smoke test: default size 500 (every runner finishes in time), short timeouts; finishes in about 2 minutes.
 #   --jmh      runs the JMH microbenchmarks (testing/src/test/java/org/newsmentions/bench) instead;
@@ -35,6 +37,7 @@ pipeline="$repo/pipeline"
 sizes=""
 out="$repo/target/bench"
 seed=42
+days=""
 only="core,stages,dedup,direct,flink"
 timeout_s=""
 direct_max=10000
@@ -48,6 +51,7 @@ for a in "$@"; do
     --sizes=*) sizes="${a#*=}" ;;
     --out=*) out="${a#*=}" ;;
     --seed=*) seed="${a#*=}" ;;
+    --days=*) days="${a#*=}" ;;
     --only=*) only="${a#*=}" ;;
     --timeout=*) timeout_s="${a#*=}" ;;
     --direct-max=*) direct_max="${a#*=}" ;;
@@ -142,15 +146,16 @@ run() { # $1 size, $2 measurement, $3 xmx, $4 classpath file, rest: Bench argume
 
 IFS=',' read -r -a size_list <<<"$sizes"
 for n in "${size_list[@]}"; do
-  corpus="$out/corpus-$n"
+  corpus="$out/corpus-$n${days:+-d$days}"
   needs_corpus=false # the dedup measurement generates its articles as it goes
   for m in core stages direct flink; do [[ ",$only," == *,$m,* ]] && needs_corpus=true; done
   if $needs_corpus && { [ ! -f "$corpus/corpus.properties" ] ||
-    ! grep -q "^seed=$seed$" "$corpus/corpus.properties"; }; then
+    ! grep -q "^seed=$seed$" "$corpus/corpus.properties" ||
+    { [ -n "$days" ] && ! grep -q "^days=$days$" "$corpus/corpus.properties"; }; }; then
     rm -rf "$corpus"
     echo "[$(date +%T)] generating $n articles into $corpus..." >&2
     java -Xmx512m -cp "$cp_direct" org.newsmentions.bench.CorpusGenerator \
-      "$n" "$corpus" --seed="$seed" >&2
+      "$n" "$corpus" --seed="$seed" ${days:+--days="$days"} >&2
   fi
   if [[ ",$only," == *,core,* ]]; then
     run "$n" core "$xmx_core" "$cp_direct" core --corpus="$corpus"
@@ -173,7 +178,7 @@ for n in "${size_list[@]}"; do
     run "$n" stages "$xmx_core" "$cp_direct" stages --corpus="$corpus"
   fi
   if [[ ",$only," == *,dedup,* ]]; then
-    run "$n" dedup "$xmx_dedup" "$cp_direct" dedup --articles="$n" --seed="$seed"
+    run "$n" dedup "$xmx_dedup" "$cp_direct" dedup --articles="$n" --seed="$seed" ${days:+--days="$days"}
   fi
   if [[ ",$only," == *,direct,* ]]; then
     if [ "$n" -gt "$direct_max" ]; then

@@ -9,8 +9,10 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.joda.time.Duration;
 import org.newsmentions.count.CountMentions;
+import org.newsmentions.count.CountPerEntity;
 import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.dedup.DeduplicateAcrossOutlets;
+import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.ExtractEntities;
 import org.newsmentions.entities.Gazetteer;
@@ -22,6 +24,7 @@ import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.sink.JobOutputs;
 import org.newsmentions.window.LatenessGate;
+import org.newsmentions.window.PublicationWindowFn;
 import org.newsmentions.window.PublicationWindows;
 import org.newsmentions.window.UndatedPolicy;
 import org.newsmentions.window.WindowByPublication;
@@ -418,14 +421,21 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
                     .withHorizon(settings.dedupHorizon())
                     .withRetention(retention)
                     .withStreaming(settings.streaming())
+                    .withWindows(settings.windows(), new PublicationWindowFn(settings.windows()))
                     .withUndatedByIngestTime(settings.undated() == UndatedPolicy.INGEST_TIME));
+    // Streaming: each pane of kept stories is a window's whole set, tallied at once. Batch: counts
+    // are combined per (window, entity), so no key holds a window's stories.
+    PCollection<KeptStories> kept = deduplicated.get(DeduplicateAcrossOutlets.KEPT);
     PCollection<EntityMentionCount> counts =
-        deduplicated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
+        settings.streaming()
+            ? kept.apply("CountMentions", new CountMentions())
+            : kept.apply("CountMentions", new CountPerEntity());
     return JobOutputs.of(
         raw.getPipeline(),
         counts,
         deduplicated.get(DeduplicateAcrossOutlets.ARTICLES),
         deadLetters,
-        deduplicated.get(DeduplicateAcrossOutlets.KEPT));
+        kept,
+        settings.streaming());
   }
 }

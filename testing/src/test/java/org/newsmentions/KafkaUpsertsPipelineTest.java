@@ -54,7 +54,7 @@ class KafkaUpsertsPipelineTest {
             .advanceWatermarkToInfinity();
     JobOutputs result = pipeline.apply(stream).apply(new NewsMentions(Fixtures.settings(true)));
     PCollection<KV<String, byte[]>> records =
-        WriteKafka.create().withAvroCounts(true).countRecords(result.keptStories());
+        WriteKafka.create().withAvroCounts(true).countRecords(result);
 
     Map<String, EntityMentionCount> expected =
         byKey(
@@ -109,6 +109,43 @@ class KafkaUpsertsPipelineTest {
                   "live count records",
                   ModelAssert.byWindowOfKeys(want),
                   ModelAssert.byWindowOfKeys(live));
+              return null;
+            });
+    pipeline.run().waitUntilFinish();
+  }
+
+  /**
+   * Batch: the count rows are final and combined per (window, entity), so the upserts are keyed by
+   * (window, entity) too: one record per key, equal to the model's counts, and no tombstone.
+   */
+  @Test
+  void batchWritesOneUpsertPerWindowAndEntity(TestPipeline pipeline) {
+    List<RawArticle> raws =
+        List.of(
+            CrossWindowDedupTest.ORIGINAL,
+            CrossWindowDedupTest.COPY,
+            CrossWindowDedupTest.INDEPENDENT);
+    JobOutputs result =
+        pipeline
+            .apply(
+                org.apache.beam.sdk.transforms.Create.of(raws)
+                    .withCoder(AvroCoder.of(RawArticle.class)))
+            .apply(new NewsMentions(Fixtures.settings(false)));
+    PCollection<KV<String, byte[]>> records =
+        WriteKafka.create().withAvroCounts(true).countRecords(result);
+    Map<String, String> want = new TreeMap<>();
+    byKey(ReferenceModel.run(raws, Fixtures.settings(false)).counts())
+        .forEach((k, c) -> want.put(k, counts(c)));
+    PAssert.that(records)
+        .satisfies(
+            all -> {
+              Map<String, String> got = new TreeMap<>();
+              for (KV<String, byte[]> r : all) {
+                EntityMentionCount c = decode(r.getValue());
+                assertEquals(CountUpserts.key(c), r.getKey());
+                assertEquals(null, got.put(r.getKey(), counts(c)), "one record per key");
+              }
+              assertEquals(want, got);
               return null;
             });
     pipeline.run().waitUntilFinish();

@@ -29,6 +29,20 @@ class ReferenceModelPipelineTest {
     assertPipelineEqualsModel(pipeline, files);
   }
 
+  /**
+   * Part of the samples (the first part of the Flink restart test: one copy of the wire story, and
+   * stories of one day from two files): batch counts once per (window, entity), not in parts.
+   */
+  @Test
+  void pipelineOverPartOfTheSamplesEqualsReferenceModel(TestPipeline pipeline) {
+    List<Path> files =
+        Fixtures.sampleFiles().stream()
+            .filter(f -> f.getFileName().toString().matches("0[1256]-.*"))
+            .toList();
+    assertTrue(files.size() == 4, "samples 01, 02, 05 and 06: " + files);
+    assertPipelineEqualsModel(pipeline, files);
+  }
+
   /** The HTML pages and the WARC crawl of them too: pages, skipped records and superseding. */
   @Test
   void pipelineOverEverySampleIncludingPagesAndTheCrawlEqualsReferenceModel(TestPipeline pipeline) {

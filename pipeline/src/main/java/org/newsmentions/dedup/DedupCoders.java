@@ -117,6 +117,43 @@ public final class DedupCoders {
     public void verifyDeterministic() {}
   }
 
+  /** Coder for {@link StoryNode}. */
+  public static final class NodeCoder extends AtomicCoder<StoryNode> {
+    private static final NodeCoder INSTANCE = new NodeCoder();
+
+    public static NodeCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(StoryNode n, OutputStream os) throws IOException {
+      DataOutputStream out = new DataOutputStream(os);
+      writeCandidate(n.candidate(), out);
+      out.writeInt(n.windows().length);
+      for (long w : n.windows()) {
+        out.writeLong(w);
+      }
+      out.writeBoolean(n.global());
+      writeRefs(n.entities(), out);
+      out.flush();
+    }
+
+    @Override
+    public StoryNode decode(InputStream is) throws IOException {
+      DataInputStream in = new DataInputStream(is);
+      StoryCandidate c = readCandidate(in);
+      long[] windows = new long[in.readInt()];
+      for (int i = 0; i < windows.length; i++) {
+        windows[i] = in.readLong();
+      }
+      boolean global = in.readBoolean();
+      return new StoryNode(c, windows, global, readRefs(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
   private static void writeCandidate(StoryCandidate c, DataOutputStream out) throws IOException {
     out.writeUTF(c.id());
     out.writeBoolean(c.published() != null);

@@ -17,7 +17,9 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -35,16 +37,21 @@ import org.newsmentions.schema.Article;
  * <p>Input: {@link #INPUT_ARTICLES} (the articles, any windowing) and the digests from
  * WindowByPublication: {@link #DATED_DIGESTS}, in publication windows, each window holding its own
  * articles' digests and those of its neighbours within the horizon; {@link #UNDATED_DIGESTS} in the
- * global window. Each window pane decides for its own articles from the whole set it holds: panes
- * accumulate, so the result depends only on the set of articles, never on their arrival order, and
- * a copy published earlier but arriving later corrects the window's next pane. The kept copy is the
- * earliest published, ties broken by a text hash. Undated articles are deduplicated among
- * themselves with no horizon.
+ * global window. Each window decides for its own articles from the digests within its horizon, so
+ * the result depends only on the set of articles, never on their arrival order. The kept copy is
+ * the earliest published, ties broken by a text hash. Undated articles are deduplicated with no
+ * horizon, among themselves (streaming) or with every article (batch).
+ *
+ * <p>Batch: {@link KeyedDeduplication}, steps keyed by article id, LSH bucket, (window, article)
+ * and (window, story), so no key holds a window (docs/scaling.md). Streaming: each window pane
+ * groups the window's whole horizon under one key and re-clusters it; panes accumulate, and a copy
+ * published earlier but arriving later corrects the window's next pane.
  *
  * <p>Output: {@link #ARTICLES}, every current article with {@code duplicate_of}, {@code story_id},
  * {@code copies} and {@code outlets} written in (again whenever a later pane changes its verdict;
  * an older version of a re-scraped URL is dropped, counted by a counter); {@link #KEPT}, one {@link
- * KeptStories} per dated window and pane, for counting.
+ * KeptStories} per dated window and pane in streaming, or one per kept story in batch (counted per
+ * window and entity).
  */
 public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<Article> INPUT_ARTICLES = new TupleTag<>() {};
@@ -75,6 +82,8 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
   private final long retentionMillis;
   private final boolean streaming;
   private final boolean undatedByIngestTime;
+  private final WindowLayout windows;
+  private final WindowFn<Object, ?> windowFn;
 
   private DeduplicateAcrossOutlets(
       DedupMode mode,
@@ -82,7 +91,9 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
       long horizonMillis,
       long retentionMillis,
       boolean streaming,
-      boolean undatedByIngestTime) {
+      boolean undatedByIngestTime,
+      WindowLayout windows,
+      WindowFn<Object, ?> windowFn) {
     if (horizonMillis < 0 || retentionMillis < 0) {
       throw new IllegalArgumentException("the dedup horizon and retention must not be negative");
     }
@@ -92,6 +103,8 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
     this.retentionMillis = retentionMillis;
     this.streaming = streaming;
     this.undatedByIngestTime = undatedByIngestTime;
+    this.windows = windows;
+    this.windowFn = windowFn;
   }
 
   /**
@@ -106,25 +119,48 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
         DEFAULT_HORIZON.getMillis(),
         RETAIN_FOREVER.getMillis(),
         false,
-        false);
+        false,
+        null,
+        null);
   }
 
   /** How copies are recognised: not at all, identical clean text, or similar text. */
   public DeduplicateAcrossOutlets withMode(DedupMode value) {
     return new DeduplicateAcrossOutlets(
-        value, threshold, horizonMillis, retentionMillis, streaming, undatedByIngestTime);
+        value,
+        threshold,
+        horizonMillis,
+        retentionMillis,
+        streaming,
+        undatedByIngestTime,
+        windows,
+        windowFn);
   }
 
   /** In {@link DedupMode#NEAR}: the estimated Jaccard similarity from which bodies are copies. */
   public DeduplicateAcrossOutlets withThreshold(double value) {
     return new DeduplicateAcrossOutlets(
-        mode, value, horizonMillis, retentionMillis, streaming, undatedByIngestTime);
+        mode,
+        value,
+        horizonMillis,
+        retentionMillis,
+        streaming,
+        undatedByIngestTime,
+        windows,
+        windowFn);
   }
 
   /** Copies further apart in publication time than this are separate stories. */
   public DeduplicateAcrossOutlets withHorizon(Duration value) {
     return new DeduplicateAcrossOutlets(
-        mode, threshold, value.getMillis(), retentionMillis, streaming, undatedByIngestTime);
+        mode,
+        threshold,
+        value.getMillis(),
+        retentionMillis,
+        streaming,
+        undatedByIngestTime,
+        windows,
+        windowFn);
   }
 
   /**
@@ -134,7 +170,14 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
    */
   public DeduplicateAcrossOutlets withRetention(Duration value) {
     return new DeduplicateAcrossOutlets(
-        mode, threshold, horizonMillis, value.getMillis(), streaming, undatedByIngestTime);
+        mode,
+        threshold,
+        horizonMillis,
+        value.getMillis(),
+        streaming,
+        undatedByIngestTime,
+        windows,
+        windowFn);
   }
 
   /**
@@ -144,7 +187,14 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
    */
   public DeduplicateAcrossOutlets withStreaming(boolean value) {
     return new DeduplicateAcrossOutlets(
-        mode, threshold, horizonMillis, retentionMillis, value, undatedByIngestTime);
+        mode,
+        threshold,
+        horizonMillis,
+        retentionMillis,
+        value,
+        undatedByIngestTime,
+        windows,
+        windowFn);
   }
 
   /**
@@ -153,42 +203,90 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
    */
   public DeduplicateAcrossOutlets withUndatedByIngestTime(boolean value) {
     return new DeduplicateAcrossOutlets(
-        mode, threshold, horizonMillis, retentionMillis, streaming, value);
+        mode, threshold, horizonMillis, retentionMillis, streaming, value, windows, windowFn);
+  }
+
+  /**
+   * The publication windows (as arithmetic, and as the WindowFn the digests are windowed with):
+   * needed in batch, where each step is keyed by article, bucket or story rather than by window.
+   */
+  public DeduplicateAcrossOutlets withWindows(WindowLayout layout, WindowFn<Object, ?> fn) {
+    return new DeduplicateAcrossOutlets(
+        mode,
+        threshold,
+        horizonMillis,
+        retentionMillis,
+        streaming,
+        undatedByIngestTime,
+        layout,
+        fn);
   }
 
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
+    if (!streaming) {
+      return expandKeyed(input);
+    }
+    // Streaming: each window pane re-clusters the window's horizon under one key (see
+    // docs/scaling.md for why the keyed steps are batch-only for now).
     PCollectionTuple dated = cluster(input.get(DATED_DIGESTS), "Dated", horizonMillis);
     PCollection<StoryDigest> undatedVisible = input.get(UNDATED_DIGESTS);
-    if (!streaming) {
-      // In batch an undated article is also compared with every dated one, so an undated copy of
-      // a dated story is marked as such. (In streaming this would need unbounded state.)
-      undatedVisible =
-          PCollectionList.of(undatedVisible)
-              .and(
-                  input
-                      .get(DATED_DIGESTS)
-                      .apply("OwnWindowDigests", ParDo.of(new OwnWindowOnlyFn()))
-                      .setCoder(DedupCoders.DigestCoder.of())
-                      .apply(
-                          "DatedToGlobal",
-                          Window.<StoryDigest>into(new GlobalWindows())
-                              .triggering(DefaultTrigger.of())
-                              .accumulatingFiredPanes()
-                              .withAllowedLateness(Duration.ZERO)))
-              .apply("UndatedAndDated", Flatten.pCollections());
-    }
     PCollectionTuple undated = cluster(undatedVisible, "Undated", StoryClusterer.UNBOUNDED);
     PCollection<KV<String, StoryVerdict>> verdicts =
-        PCollectionList.of(EnrichArticles.toGlobal(dated.get(VERDICTS), "DatedVerdicts", streaming))
-            .and(EnrichArticles.toGlobal(undated.get(VERDICTS), "UndatedVerdicts", streaming))
+        PCollectionList.of(EnrichArticles.toGlobal(dated.get(VERDICTS), "DatedVerdicts", true))
+            .and(EnrichArticles.toGlobal(undated.get(VERDICTS), "UndatedVerdicts", true))
             .apply("AllVerdicts", Flatten.pCollections());
     PCollection<Article> enriched =
-        streaming
-            ? EnrichArticles.joinStreaming(
-                input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime)
-            : EnrichArticles.joinBatch(input.get(INPUT_ARTICLES), verdicts);
+        EnrichArticles.joinStreaming(
+            input.get(INPUT_ARTICLES), verdicts, retentionMillis, undatedByIngestTime);
     return PCollectionTuple.of(ARTICLES, enriched).and(KEPT, dated.get(KEPT));
+  }
+
+  /**
+   * Batch: {@link KeyedDeduplication} over every version once (dated ones from their own window),
+   * so no key holds a window's digests.
+   */
+  private PCollectionTuple expandKeyed(PCollectionTuple input) {
+    if (windows == null || windowFn == null) {
+      throw new IllegalStateException("batch deduplication needs withWindows(...)");
+    }
+    PCollection<StoryDigest> all =
+        PCollectionList.of(input.get(UNDATED_DIGESTS))
+            .and(
+                input
+                    .get(DATED_DIGESTS)
+                    .apply("OwnWindowDigests", ParDo.of(new OwnWindowOnlyFn()))
+                    .setCoder(DedupCoders.DigestCoder.of())
+                    .apply(
+                        "DatedToGlobal",
+                        Window.<StoryDigest>into(new GlobalWindows())
+                            .triggering(DefaultTrigger.of())
+                            .accumulatingFiredPanes()
+                            .withAllowedLateness(Duration.ZERO)))
+            .apply("UndatedAndDated", Flatten.pCollections())
+            // Every step keeps the earliest timestamp, and all start at the beginning of time, so
+            // the kept stories can be stamped into their publication windows at the end without
+            // being behind the watermark.
+            .apply("AtStartOfTime", ParDo.of(new AtStartOfTimeFn()))
+            .setCoder(DedupCoders.DigestCoder.of())
+            .apply(
+                "KeepEarliestTimestamp",
+                Window.<StoryDigest>into(new GlobalWindows())
+                    .triggering(DefaultTrigger.of())
+                    .discardingFiredPanes()
+                    .withAllowedLateness(Duration.ZERO)
+                    .withTimestampCombiner(TimestampCombiner.EARLIEST));
+    PCollectionTuple keyed =
+        all.apply(
+            "KeyedDedup",
+            new KeyedDeduplication(
+                new KeyedDedup(
+                    mode, threshold, horizonMillis, windows, KeyedDedup.DEFAULT_BUCKET_CAP),
+                windowFn,
+                KeyedDeduplication.DEFAULT_ROUNDS));
+    PCollection<Article> enriched =
+        EnrichArticles.joinBatch(input.get(INPUT_ARTICLES), keyed.get(KeyedDeduplication.VERDICTS));
+    return PCollectionTuple.of(ARTICLES, enriched).and(KEPT, keyed.get(KeyedDeduplication.KEPT));
   }
 
   private PCollectionTuple cluster(PCollection<StoryDigest> digests, String name, long horizon) {
@@ -214,6 +312,20 @@ public class DeduplicateAcrossOutlets extends PTransform<PCollectionTuple, PColl
       if (timestamp.getMillis() == d.candidate().eventTime()) {
         out.output(d);
       }
+    }
+  }
+
+  /** Stamps every element with the minimum timestamp (moving it back, so any skew is allowed). */
+  static class AtStartOfTimeFn extends DoFn<StoryDigest, StoryDigest> {
+    @ProcessElement
+    public void process(@Element StoryDigest d, OutputReceiver<StoryDigest> out) {
+      out.outputWithTimestamp(d, BoundedWindow.TIMESTAMP_MIN_VALUE);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public Duration getAllowedTimestampSkew() {
+      return Duration.millis(Long.MAX_VALUE);
     }
   }
 

@@ -16,9 +16,10 @@ import org.newsmentions.schema.DeadLetter;
 import org.newsmentions.schema.EntityMentionCount;
 
 /**
- * The three outputs of the job, plus the kept stories of each window pane that the counts come from
- * (for sinks that need whole panes, such as the Kafka upserts): what the sinks take. It lives with
- * the sinks, not with the job that makes it, so the sinks need nothing from the composition root.
+ * The three outputs of the job, plus the kept stories that the counts come from (in streaming one
+ * element per window pane, for sinks that need whole panes, such as the Kafka upserts; in batch one
+ * or more stories per element, every count row being final): what the sinks take. It lives with the
+ * sinks, not with the job that makes it, so the sinks need nothing from the composition root.
  */
 public final class JobOutputs implements PInput, POutput {
   public static final TupleTag<EntityMentionCount> COUNTS = new TupleTag<>("counts") {};
@@ -31,15 +32,22 @@ public final class JobOutputs implements PInput, POutput {
   private final PCollection<Article> articles;
   private final PCollection<DeadLetter> deadLetters;
   private final PCollection<KeptStories> keptStories;
+  private final boolean panes;
 
-  /** The job's outputs as {@code NewsMentions} makes them. */
+  /**
+   * The job's outputs as {@code NewsMentions} makes them.
+   *
+   * @param panes whether each kept-stories element is a whole window pane (streaming) rather than a
+   *     part of a window whose counts are final (batch)
+   */
   public static JobOutputs of(
       Pipeline pipeline,
       PCollection<EntityMentionCount> counts,
       PCollection<Article> articles,
       PCollection<DeadLetter> deadLetters,
-      PCollection<KeptStories> keptStories) {
-    return new JobOutputs(pipeline, counts, articles, deadLetters, keptStories);
+      PCollection<KeptStories> keptStories,
+      boolean panes) {
+    return new JobOutputs(pipeline, counts, articles, deadLetters, keptStories, panes);
   }
 
   private JobOutputs(
@@ -47,12 +55,14 @@ public final class JobOutputs implements PInput, POutput {
       PCollection<EntityMentionCount> counts,
       PCollection<Article> articles,
       PCollection<DeadLetter> deadLetters,
-      PCollection<KeptStories> keptStories) {
+      PCollection<KeptStories> keptStories,
+      boolean panes) {
     this.pipeline = pipeline;
     this.counts = counts;
     this.articles = articles;
     this.deadLetters = deadLetters;
     this.keptStories = keptStories;
+    this.panes = panes;
   }
 
   public PCollection<EntityMentionCount> counts() {
@@ -67,16 +77,24 @@ public final class JobOutputs implements PInput, POutput {
     return deadLetters;
   }
 
-  /** One element per dated window pane (empty panes included): what {@link #counts()} tallies. */
+  /**
+   * What {@link #counts()} tallies: in streaming one element per dated window pane (empty panes
+   * included), in batch kept stories in their windows in no particular grouping.
+   */
   public PCollection<KeptStories> keptStories() {
     return keptStories;
+  }
+
+  /** Whether {@link #keptStories()} holds whole window panes (streaming). */
+  public boolean keptStoriesArePanes() {
+    return panes;
   }
 
   /** The same result with more dead letters (e.g. the source's) flattened into it. */
   public JobOutputs withMoreDeadLetters(PCollection<DeadLetter> more) {
     PCollection<DeadLetter> all =
         PCollectionList.of(deadLetters).and(more).apply("AllDeadLetters", Flatten.pCollections());
-    return new JobOutputs(pipeline, counts, articles, all, keptStories);
+    return new JobOutputs(pipeline, counts, articles, all, keptStories, panes);
   }
 
   /** Applies a sink (or any transform of all three outputs) to this result. */

@@ -115,7 +115,7 @@ public class WriteKafka extends PTransform<JobOutputs, PDone> {
     KvCoder<String, byte[]> recordCoder =
         KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of()));
     if (countsTopic != null) {
-      countRecords(result.keptStories(), countsTopic);
+      countRecords(result, countsTopic);
     }
     if (deadLetterTopic != null) {
       result
@@ -140,20 +140,25 @@ public class WriteKafka extends PTransform<JobOutputs, PDone> {
    * The count records of every pane, upserts (key to value) and tombstones (key to null), without
    * writing them anywhere (for tests).
    */
-  public PCollection<KV<String, byte[]>> countRecords(PCollection<KeptStories> kept) {
-    return countRecords(kept, null);
+  public PCollection<KV<String, byte[]>> countRecords(JobOutputs result) {
+    return countRecords(result, null);
   }
 
   /**
    * The count records of every pane, published to {@code topic} when it is not null. They are
    * published by the stateful step that makes them, one pane at a time and flushed before the next:
    * Beam does not keep the order of bundles between steps, and a separate writer step could let an
-   * older pane overwrite a newer one on the compacted topic.
+   * older pane overwrite a newer one on the compacted topic. In streaming that step is keyed by
+   * window (a pane's rows and the tombstones of the keys it no longer has go out together); in
+   * batch every count row is final, so it is keyed by the record key, (window, entity), and each
+   * key gets its one upsert.
    */
-  private PCollection<KV<String, byte[]>> countRecords(
-      PCollection<KeptStories> kept, String topic) {
-    return kept.apply("PaneRows", ParDo.of(new PaneRowsFn()))
-        .setCoder(
+  private PCollection<KV<String, byte[]>> countRecords(JobOutputs result, String topic) {
+    PCollection<KV<String, KV<Long, List<EntityMentionCount>>>> rows =
+        result.keptStoriesArePanes()
+            ? result.keptStories().apply("PaneRows", ParDo.of(new PaneRowsFn()))
+            : result.counts().apply("RowsByKey", ParDo.of(new RowByKeyFn()));
+    return rows.setCoder(
             KvCoder.of(
                 StringUtf8Coder.of(),
                 KvCoder.of(
@@ -162,6 +167,17 @@ public class WriteKafka extends PTransform<JobOutputs, PDone> {
             topic == null ? "Upserts" : "UpsertsToKafka",
             ParDo.of(new UpsertFn(avro, kafka, topic)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(ByteArrayCoder.of())));
+  }
+
+  /** Batch: each final count row on its own, under its record key. */
+  static class RowByKeyFn
+      extends DoFn<EntityMentionCount, KV<String, KV<Long, List<EntityMentionCount>>>> {
+    @ProcessElement
+    public void process(
+        @Element EntityMentionCount row,
+        OutputReceiver<KV<String, KV<Long, List<EntityMentionCount>>>> out) {
+      out.output(KV.of(CountUpserts.key(row), KV.of(row.getPaneIndex(), List.of(row))));
+    }
   }
 
   /** Producer settings: room for large dead letters, then the user's properties. */
@@ -205,8 +221,8 @@ public class WriteKafka extends PTransform<JobOutputs, PDone> {
   }
 
   /**
-   * Per window: remembers which keys have a value and the last pane written, and turns each newer
-   * pane into upserts and tombstones.
+   * Per window (streaming) or per record key (batch): remembers which keys have a value and the
+   * last pane written, and turns each newer pane into upserts and tombstones.
    */
   static class UpsertFn
       extends DoFn<KV<String, KV<Long, List<EntityMentionCount>>>, KV<String, byte[]>> {

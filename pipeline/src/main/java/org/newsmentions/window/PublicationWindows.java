@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.newsmentions.dedup.WindowLayout;
 
 /**
  * The window arithmetic, without Beam: windows of a whole number of days follow the calendar of the
@@ -14,7 +15,7 @@ import java.util.List;
  * offset. Used by the reference model; the pipeline uses Beam's CalendarWindows / FixedWindows with
  * the same alignment.
  */
-public final class PublicationWindows implements Serializable {
+public final class PublicationWindows implements Serializable, WindowLayout {
   private static final long serialVersionUID = 1L;
   private static final long DAY = 86_400_000L;
   private static final Instant ALIGNMENT_REFERENCE = Instant.parse("2025-01-01T00:00:00Z");
@@ -85,6 +86,21 @@ public final class PublicationWindows implements Serializable {
     while (!w[0].isAfter(last)) {
       out.add(w);
       w = windowOf(w[1]);
+    }
+    return out;
+  }
+
+  @Override
+  public long[] windowOf(long t) {
+    Instant[] w = windowOf(Instant.ofEpochMilli(t));
+    return new long[] {w[0].toEpochMilli(), w[1].toEpochMilli()};
+  }
+
+  @Override
+  public List<long[]> windowsNear(long t, long horizonMillis) {
+    List<long[]> out = new ArrayList<>();
+    for (Instant[] w : windowsNear(Instant.ofEpochMilli(t), horizonMillis)) {
+      out.add(new long[] {w[0].toEpochMilli(), w[1].toEpochMilli()});
     }
     return out;
   }

@@ -20,6 +20,8 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.DistributionResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -49,7 +51,7 @@ import org.newsmentions.schema.RawArticle;
  * Bench core     --corpus=DIR --results=FILE            parse + signature + entities, one thread
  * Bench stages   --corpus=DIR --results=FILE            the same, timed stage by stage
  * Bench pipeline --corpus=DIR --results=FILE --name=N [pipeline options...]
- * Bench dedup    --articles=N --results=FILE [--seed=42]  the dedup stage alone, per window
+ * Bench dedup    --articles=N --results=FILE [--seed=42] [--days=N]  the dedup stage alone, per window
  * Bench table    --results=FILE [--cores=2]
  * </pre>
  */
@@ -69,7 +71,7 @@ public final class Bench {
     List<String> rest = new ArrayList<>();
     for (String a : Arrays.asList(args).subList(1, args.length)) {
       String key = a.startsWith("--") && a.contains("=") ? a.substring(2, a.indexOf('=')) : "";
-      if (List.of("corpus", "results", "name", "cores", "batch", "articles", "seed")
+      if (List.of("corpus", "results", "name", "cores", "batch", "articles", "seed", "days")
           .contains(key)) {
         opts.put(key, a.substring(a.indexOf('=') + 1));
       } else {
@@ -90,6 +92,7 @@ public final class Bench {
           DedupBench.run(
               Long.parseLong(require(opts, "articles")),
               Long.parseLong(opts.getOrDefault("seed", "42")),
+              Integer.parseInt(opts.getOrDefault("days", "0")),
               results);
       case "table" ->
           BenchTable.print(results, Integer.parseInt(opts.getOrDefault("cores", "2")), System.out);
@@ -358,27 +361,67 @@ public final class Bench {
     }
   }
 
+  /**
+   * The counters that account for every article, and the largest state one key held in the keyed
+   * deduplication (the max of the {@code digestsPerKey} distribution; {@code bucketSize} for the
+   * LSH buckets alone).
+   */
   private static String counters(PipelineResult result) {
     try {
       Map<String, Long> out = new LinkedHashMap<>();
-      for (MetricResult<Long> c :
-          result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
+      MetricQueryResults all = result.metrics().queryMetrics(MetricsFilter.builder().build());
+      for (MetricResult<Long> c : all.getCounters()) {
         String n = c.getName().getName();
-        if (List.of("records", "parsed", "deadLettered", "duplicates").contains(n)) {
-          Long v;
-          try {
-            v = c.getCommitted();
-          } catch (UnsupportedOperationException e) {
-            v = c.getAttempted();
-          }
+        if (List.of(
+                "records",
+                "parsed",
+                "deadLettered",
+                "duplicates",
+                "duplicateVerdicts",
+                "superseded",
+                "articlesWithoutVerdict",
+                "hotBucketMembersSkipped",
+                "droppedDueToLateness")
+            .contains(n)) {
+          Long v = committedOrAttempted(c);
           out.merge(n, v == null ? 0 : v, Long::sum);
         }
       }
       StringBuilder sb = new StringBuilder();
       out.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+      // One distribution per step on some runners: merged per name (max of maxima, all groups).
+      Map<String, long[]> dists = new LinkedHashMap<>();
+      for (MetricResult<DistributionResult> d : all.getDistributions()) {
+        String n = d.getName().getName();
+        DistributionResult r = committedOrAttempted(d);
+        if (List.of("digestsPerKey", "bucketSize").contains(n) && r != null && r.getCount() > 0) {
+          long[] m = dists.computeIfAbsent(n, k -> new long[] {0, 0, Long.MIN_VALUE});
+          m[0] += r.getSum();
+          m[1] += r.getCount();
+          m[2] = Math.max(m[2], r.getMax());
+        }
+      }
+      dists.forEach(
+          (n, m) ->
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%s max=%d mean=%.1f groups=%d ",
+                      n,
+                      m[2],
+                      (double) m[0] / m[1],
+                      m[1])));
       return sb.toString().trim();
     } catch (RuntimeException e) {
       return "(no metrics: " + e.getMessage() + ")";
+    }
+  }
+
+  private static <T> T committedOrAttempted(MetricResult<T> m) {
+    try {
+      return m.getCommitted();
+    } catch (UnsupportedOperationException e) {
+      return m.getAttempted();
     }
   }
 

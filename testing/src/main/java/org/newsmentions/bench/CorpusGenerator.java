@@ -42,7 +42,7 @@ import java.util.concurrent.Future;
  *
  * <pre>
  * CorpusGenerator N OUT [--seed=S] [--syndicated=0.3] [--sameEvent=0.1] [--bad=0.01]
- *                       [--jsonl=0.7] [--month=2025-05] [--threads=CPUs]
+ *                       [--jsonl=0.7] [--month=2025-05] [--days=N] [--threads=CPUs]
  * </pre>
  */
 public final class CorpusGenerator {
@@ -57,9 +57,23 @@ public final class CorpusGenerator {
       double sameEvent,
       double bad,
       double jsonlShare,
-      YearMonth month) {
+      YearMonth month,
+      int days) {
     public static Settings defaults(long seed) {
-      return new Settings(seed, 0.3, 0.1, 0.01, 0.7, YearMonth.of(2025, 5));
+      return new Settings(seed, 0.3, 0.1, 0.01, 0.7, YearMonth.of(2025, 5), 0);
+    }
+
+    /** The same settings with publication dates over the first {@code n} days of the month. */
+    public Settings withDays(int n) {
+      if (n < 0 || n > month.lengthOfMonth()) {
+        throw new IllegalArgumentException("--days must be 1 to " + month.lengthOfMonth());
+      }
+      return new Settings(seed, syndicated, sameEvent, bad, jsonlShare, month, n);
+    }
+
+    /** The days publication dates spread over: {@code days}, or the whole month when 0. */
+    int spanDays() {
+      return days > 0 ? days : month.lengthOfMonth();
     }
   }
 
@@ -145,6 +159,13 @@ public final class CorpusGenerator {
     }
     long published =
         role == Role.ORIGINAL ? story.published() : story.published() + rnd.nextInt(86_400);
+    if (settings.days() > 0) {
+      // A copy published a day later must not leave the busy days.
+      long end =
+          settings.month().atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC)
+              + settings.days() * 86_400L;
+      published = Math.min(published, end - 1);
+    }
     int outlet = rnd.nextInt(OUTLETS.length);
     writeBody(story, storySeed, role == Role.SYNDICATED, role == Role.SAME_EVENT, outlet);
     last = new Truth(clean.toString(), published * 1000, OUTLETS[outlet], role);
@@ -157,7 +178,7 @@ public final class CorpusGenerator {
   }
 
   private Story newStory() {
-    int days = settings.month().lengthOfMonth();
+    int days = settings.spanDays();
     long start = settings.month().atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     long published = start + rnd.nextLong((long) days * 86_400);
     boolean wire = rnd.nextDouble() < 0.6;
@@ -670,6 +691,7 @@ public final class CorpusGenerator {
     props.append("bad=").append(settings.bad()).append('\n');
     props.append("jsonlShare=").append(settings.jsonlShare()).append('\n');
     props.append("month=").append(settings.month()).append('\n');
+    props.append("days=").append(settings.spanDays()).append('\n');
     props.append("names=").append(names.origin).append('\n');
     props.append("input=").append(jsonDir).append("/*.jsonl,").append(rawDir).append("/*/*.txt\n");
     Files.writeString(out.resolve("corpus.properties"), props);
@@ -719,7 +741,7 @@ public final class CorpusGenerator {
     if (args.length < 2) {
       System.err.println(
           "usage: CorpusGenerator N OUT [--seed=S] [--syndicated=0.3] [--sameEvent=0.1]"
-              + " [--bad=0.01] [--jsonl=0.7] [--month=2025-05] [--threads=CPUs]");
+              + " [--bad=0.01] [--jsonl=0.7] [--month=2025-05] [--days=N] [--threads=CPUs]");
       System.exit(2);
     }
     long n = Long.parseLong(args[0].replace("_", ""));
@@ -731,6 +753,7 @@ public final class CorpusGenerator {
     double bad = d.bad();
     double jsonl = d.jsonlShare();
     YearMonth month = d.month();
+    int days = 0;
     int threads = Runtime.getRuntime().availableProcessors();
     for (int k = 2; k < args.length; k++) {
       String a = args[k];
@@ -749,12 +772,18 @@ public final class CorpusGenerator {
         threads = Integer.parseInt(v);
       } else if (a.startsWith("--month=")) {
         month = YearMonth.parse(v);
+      } else if (a.startsWith("--days=")) {
+        days = Integer.parseInt(v);
       } else {
         throw new IllegalArgumentException("unknown option " + a);
       }
     }
     Summary s =
-        write(n, out, new Settings(seed, syndicated, sameEvent, bad, jsonl, month), threads);
+        write(
+            n,
+            out,
+            new Settings(seed, syndicated, sameEvent, bad, jsonl, month, 0).withDays(days),
+            threads);
     PrintStream o = System.out;
     o.printf(
         Locale.ROOT,

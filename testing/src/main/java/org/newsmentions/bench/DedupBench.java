@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +22,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.newsmentions.dedup.DedupCoders;
 import org.newsmentions.dedup.DedupMode;
+import org.newsmentions.dedup.KeyedDedup;
 import org.newsmentions.dedup.StoryDeduplicator;
 import org.newsmentions.dedup.StoryDigest;
 import org.newsmentions.dedup.StorySignatures;
+import org.newsmentions.dedup.StoryVerdict;
 import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.Gazetteer;
 import org.newsmentions.schema.Article;
+import org.newsmentions.window.PublicationWindows;
 
 /**
  * The dedup stage alone on N generated articles, in bounded memory, as the pipeline does it per
@@ -49,10 +53,10 @@ final class DedupBench {
 
   private DedupBench() {}
 
-  static void run(long n, long seed, Path results) throws IOException {
+  static void run(long n, long seed, int days, Path results) throws IOException {
     Path spill = Files.createTempDirectory("dedup-bench");
     try {
-      runIn(n, seed, results, spill);
+      runIn(n, seed, days, results, spill);
     } finally {
       try (Stream<Path> s = Files.list(spill)) {
         for (Path p : s.toList()) {
@@ -63,9 +67,11 @@ final class DedupBench {
     }
   }
 
-  private static void runIn(long n, long seed, Path results, Path spill) throws IOException {
+  private static void runIn(long n, long seed, int spanDays, Path results, Path spill)
+      throws IOException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.Settings.defaults(seed));
+    CorpusGenerator generator =
+        new CorpusGenerator(CorpusGenerator.Settings.defaults(seed).withDays(spanDays));
     StorySignatures signatures = new StorySignatures();
     EntityExtractor extractor = new EntityExtractor(Gazetteer.loadDefault());
     DedupCoders.DigestCoder coder = DedupCoders.DigestCoder.of();
@@ -162,6 +168,7 @@ final class DedupBench {
     int maxVisible = 0;
     long heldBytesPerDigest = -1;
     long decisions = 0;
+    Map<String, StoryVerdict> windowVerdicts = n <= KEYED_MAX ? new HashMap<>() : null;
     try (ResourceMeter meter = new ResourceMeter()) {
       for (long day : dayList) {
         while (!held.isEmpty() && held.firstKey() < day - HORIZON_DAYS) {
@@ -183,6 +190,9 @@ final class DedupBench {
         StoryDeduplicator.Result r = deduplicator.deduplicate(visible, day * DAY, (day + 1) * DAY);
         for (StoryDeduplicator.Decision dec : r.decisions()) {
           decisions++;
+          if (windowVerdicts != null) {
+            windowVerdicts.put(dec.versionKey(), dec.verdict());
+          }
           if (dec.verdict().duplicateOf() != null) {
             duplicates++;
           }
@@ -192,18 +202,10 @@ final class DedupBench {
       meter.stop();
       Bench.append(
           results,
-          String.join(
-              "\t",
-              Long.toString(n),
+          meteredRow(
+              n,
               "dedup:windows",
-              Long.toString(n),
-              "-",
-              String.format(Locale.ROOT, "%.3f", meter.wallSeconds()),
-              String.format(Locale.ROOT, "%.3f", meter.cpuSeconds()),
-              Long.toString(meter.peakHeapBytes()),
-              Long.toString(meter.liveHeapBytes()),
-              Long.toString(ResourceMeter.maxHeapBytes()),
-              "1",
+              meter,
               String.format(
                   Locale.ROOT,
                   "StoryDeduplicator per daily window over the digests within the 3-day horizon;"
@@ -215,6 +217,81 @@ final class DedupBench {
                   duplicates,
                   kept,
                   heldBytesPerDigest,
+                  Bench.load())));
+    }
+    if (windowVerdicts != null) {
+      keyed(n, dayList, spill, coder, windowVerdicts, results);
+    }
+  }
+
+  /** A result row of a measurement taken on this thread's JVM with {@code meter}. */
+  private static String meteredRow(long n, String name, ResourceMeter meter, String note) {
+    return String.join(
+        "\t",
+        Long.toString(n),
+        name,
+        Long.toString(n),
+        "-",
+        String.format(Locale.ROOT, "%.3f", meter.wallSeconds()),
+        String.format(Locale.ROOT, "%.3f", meter.cpuSeconds()),
+        Long.toString(meter.peakHeapBytes()),
+        Long.toString(meter.liveHeapBytes()),
+        Long.toString(ResourceMeter.maxHeapBytes()),
+        "1",
+        note);
+  }
+
+  /** The keyed pass is in memory (every digest and bucket at once): run it up to this size. */
+  static final long KEYED_MAX = 100_000;
+
+  /**
+   * Pass 3: {@link KeyedDedup} over every digest at once, each step on what its key would hold, and
+   * its verdicts compared with pass 2's (StoryDeduplicator per window).
+   */
+  private static void keyed(
+      long n,
+      List<Long> dayList,
+      Path spill,
+      DedupCoders.DigestCoder coder,
+      Map<String, StoryVerdict> expected,
+      Path results)
+      throws IOException {
+    List<StoryDigest> all = new ArrayList<>();
+    for (long day : dayList) {
+      all.addAll(readDay(spill.resolve(day + ".bin"), coder));
+    }
+    KeyedDedup keyedDedup =
+        new KeyedDedup(
+            DedupMode.NEAR,
+            StorySignatures.DEFAULT_THRESHOLD,
+            HORIZON_DAYS * DAY,
+            PublicationWindows.DAILY_UTC,
+            KeyedDedup.DEFAULT_BUCKET_CAP);
+    try (ResourceMeter meter = new ResourceMeter()) {
+      KeyedDedup.Result r = keyedDedup.run(all, true);
+      meter.stop();
+      int differ = 0;
+      for (Map.Entry<String, StoryVerdict> e : expected.entrySet()) {
+        if (!e.getValue().equals(r.verdicts().get(e.getKey()))) {
+          differ++;
+        }
+      }
+      differ += Math.max(0, r.verdicts().size() - expected.size());
+      Bench.append(
+          results,
+          meteredRow(
+              n,
+              "dedup:keyed",
+              meter,
+              String.format(
+                  Locale.ROOT,
+                  "KeyedDedup in memory (versions, LSH buckets, parents, stories); largest bucket"
+                      + " %d digests, %d members left out by the cap; %d verdicts, %d differ"
+                      + " from StoryDeduplicator per window; %s",
+                  r.largestBucket(),
+                  r.capped(),
+                  r.verdicts().size(),
+                  differ,
                   Bench.load())));
     }
   }

@@ -66,12 +66,7 @@ public final class ReferenceModel {
                 Instant.now(settings.parser().clock())));
         continue;
       }
-      if (ExtractEntities.extractable(article)) {
-        article =
-            Article.newBuilder(article)
-                .setEntities(extractor.extract(article.getTitle(), article.getBody()))
-                .build();
-      }
+      article = withEntities(article, extractor);
       Instant t = article.getPublished();
       if (t == null && settings.undated() == UndatedPolicy.INGEST_TIME) {
         t = article.getIngested();
@@ -142,6 +137,42 @@ public final class ReferenceModel {
           StoryDeduplicator.enrich(byVersion.get(decision.versionKey()), decision.verdict()));
     }
     return new Output(counts, articles, dead);
+  }
+
+  /**
+   * Every parsed article's digest, as deduplication receives it: dated ones (and, under {@code
+   * --undated=ingest-time}, undated ones) with their event time, the others with Long.MIN_VALUE.
+   * Records the parser rejects are left out.
+   */
+  public static List<StoryDigest> digests(
+      Collection<RawArticle> input, NewsMentions.Settings settings) {
+    ArticleParser parser = new ArticleParser(settings.parser());
+    EntityExtractor extractor = new EntityExtractor(settings.gazetteer());
+    StorySignatures signatures = new StorySignatures();
+    List<StoryDigest> out = new ArrayList<>();
+    for (RawArticle raw : input) {
+      Article article;
+      try {
+        article = withEntities(parser.parse(raw).article(), extractor);
+      } catch (BadArticleException e) {
+        continue;
+      }
+      boolean dated =
+          article.getPublished() != null || settings.undated() == UndatedPolicy.INGEST_TIME;
+      Instant t = dated ? eventTime(article) : null;
+      out.add(signatures.digest(article, t != null ? t.toEpochMilli() : Long.MIN_VALUE));
+    }
+    return out;
+  }
+
+  /** The article with its entities, as ExtractEntities writes them. */
+  private static Article withEntities(Article article, EntityExtractor extractor) {
+    if (!ExtractEntities.extractable(article)) {
+      return article;
+    }
+    return Article.newBuilder(article)
+        .setEntities(extractor.extract(article.getTitle(), article.getBody()))
+        .build();
   }
 
   /** Publication time, or ingest time for an undated article windowed by it. */

@@ -93,6 +93,25 @@ class CorpusGeneratorTest {
         Files.readAllBytes(tmp.resolve("two/jsonl/part-00001.jsonl")));
   }
 
+  /** {@code --days=1} puts every article, copies included, on the month's first day. */
+  @Test
+  void daysSqueezesPublicationIntoTheFirstDays() {
+    CorpusGenerator g = new CorpusGenerator(CorpusGenerator.Settings.defaults(7).withDays(1));
+    long start = java.time.Instant.parse("2025-05-01T00:00:00Z").toEpochMilli();
+    int seen = 0;
+    for (int i = 0; i < 2000; i++) {
+      g.next();
+      CorpusGenerator.Truth t = g.lastTruth();
+      if (t != null) {
+        seen++;
+        org.junit.jupiter.api.Assertions.assertTrue(
+            t.publishedMillis() >= start && t.publishedMillis() < start + 86_400_000L,
+            "published " + java.time.Instant.ofEpochMilli(t.publishedMillis()));
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(seen > 1900);
+  }
+
   /**
    * The README's corpus note quotes these medians: unrelated generated articles must share about as
    * few word 2-grams as unrelated dev-set articles, or LSH sees far more chance candidates than
