@@ -5,6 +5,7 @@
 # comentions/) and the dead letters by reason. Reads the JSON-lines files; for streaming output it
 # keeps the highest pane_index per key. See docs/report.md.
 #   scripts/report.sh --output=out/samples [--top=8] [--rows=10] [--stories=20] [--pairs=20]
+#                     [--pickerEntities=20000]
 # Builds the project first when the build is missing or older than the sources.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

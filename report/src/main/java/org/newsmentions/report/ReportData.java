@@ -31,9 +31,10 @@ import org.newsmentions.report.RunOutput.DeadLetterRow;
  */
 public final class ReportData {
   /** How much of each list the page gets. */
-  public record Limits(int chartEntities, int rowsPerWindow, int stories, int pairs) {
+  public record Limits(
+      int chartEntities, int rowsPerWindow, int stories, int pairs, int pickerEntities) {
     public static Limits defaults() {
-      return new Limits(8, 10, 20, 20);
+      return new Limits(8, 10, 20, 20, 20_000);
     }
   }
 
@@ -273,6 +274,22 @@ public final class ReportData {
     return entities;
   }
 
+  /** The entities the page lists: the most mentioned ones, and every one in a window's table. */
+  List<Entity> listedEntities() {
+    if (entities.size() <= limits.pickerEntities()) {
+      return entities;
+    }
+    java.util.Set<String> inTables = new java.util.HashSet<>();
+    topPerWindow.forEach(rows -> rows.forEach(r -> inTables.add(r.entityId())));
+    List<Entity> listed = new ArrayList<>();
+    for (int i = 0; i < entities.size(); i++) {
+      if (i < limits.pickerEntities() || inTables.contains(entities.get(i).id())) {
+        listed.add(entities.get(i));
+      }
+    }
+    return listed;
+  }
+
   /** The JSON the page reads (compact; characters that could end a script block are escaped). */
   public String toJson() {
     StringWriter out = new StringWriter();
@@ -292,13 +309,14 @@ public final class ReportData {
       }
       g.writeEndArray();
 
-      // Every entity, most mentioned first: [id, name, type, total mentions, total articles,
-      // [window index, mentions, articles, ...]] with only the windows it appears in.
+      // The entities, most mentioned first: [id, name, type, total mentions, total articles,
+      // [window index, mentions, articles, ...]] with only the windows it appears in. Past
+      // --pickerEntities only those in a window's table are kept, so the page stays small when
+      // a run names a long tail of entities once each.
       Map<String, Integer> index = new HashMap<>();
       g.writeArrayFieldStart("entities");
-      for (int i = 0; i < entities.size(); i++) {
-        Entity e = entities.get(i);
-        index.put(e.id(), i);
+      for (Entity e : listedEntities()) {
+        index.put(e.id(), index.size());
         g.writeStartArray();
         g.writeString(e.id());
         g.writeString(e.name());
@@ -414,6 +432,7 @@ public final class ReportData {
     g.writeNumberField("countRows", run.counts().size());
     g.writeNumberField("countRowsRead", run.countRowsRead());
     g.writeNumberField("entities", entities.size());
+    g.writeNumberField("entitiesListed", listedEntities().size());
     g.writeNumberField("deadLetters", run.deadLetters().size());
     g.writeNumberField("pairRows", pairRows);
     g.writeNumberField("skippedLines", run.skippedLines());

@@ -27,6 +27,7 @@ public final class ReportMain {
     int rows = d.rowsPerWindow();
     int stories = d.stories();
     int pairs = d.pairs();
+    int picker = d.pickerEntities();
     for (String a : args) {
       if (a.startsWith("--output=")) {
         dir = Path.of(a.substring("--output=".length()));
@@ -38,6 +39,8 @@ public final class ReportMain {
         stories = positive(a);
       } else if (a.startsWith("--pairs=")) {
         pairs = positive(a);
+      } else if (a.startsWith("--pickerEntities=")) {
+        picker = positive(a);
       } else {
         usage("unknown argument: " + a);
       }
@@ -49,7 +52,7 @@ public final class ReportMain {
       usage("no such folder: " + dir);
     }
     long began = System.nanoTime();
-    Path page = write(dir, new ReportData.Limits(top, rows, stories, pairs));
+    Path page = write(dir, new ReportData.Limits(top, rows, stories, pairs, picker));
     System.out.printf(
         Locale.ROOT,
         "Report: %s (%,d bytes, %.1f s)%n",
@@ -93,7 +96,8 @@ public final class ReportMain {
   private static void usage(String why) {
     System.err.println(why);
     System.err.println(
-        "usage: scripts/report.sh --output=DIR [--top=8] [--rows=10] [--stories=20] [--pairs=20]");
+        "usage: scripts/report.sh --output=DIR [--top=8] [--rows=10] [--stories=20] [--pairs=20]"
+            + " [--pickerEntities=20000]");
     System.exit(2);
   }
 }

@@ -1,6 +1,6 @@
 // The report's renderer: builds every table and SVG chart from the JSON data block. Text from the
 // run (titles, names, outlets) only ever reaches the page through textContent and setAttribute,
-// never through innerHTML, so markup in scraped text shows as text.
+// never as markup to be parsed, so tags in scraped text show as text.
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
@@ -231,6 +231,10 @@
         ? 'Showing the ' + num(shown) + ' most mentioned of ' + num(matches) +
           ' matching entities; type more of a name to narrow the list.'
         : num(matches) + ' of ' + plural(entities.length, 'entity', 'entities') + ' match.';
+      if (data.summary.entitiesListed < data.summary.entities) {
+        note.textContent += ' The list holds the ' + num(data.summary.entitiesListed) +
+          ' most mentioned of the run\'s ' + num(data.summary.entities) + ' entities.';
+      }
       if (select.options.length) {
         select.selectedIndex = 0;
         draw(Number(select.value));
@@ -374,8 +378,14 @@
     stories();
     pairs();
     deadLetters();
-    // Navigation start to everything drawn, read by scripts/report-timing.sh.
+    // Navigation start to everything built (data-drawn-ms), and to the first frame after it, once
+    // layout and paint are done (data-painted-ms); scripts/report-timing.sh reads both.
     document.body.setAttribute('data-drawn-ms', performance.now().toFixed(1));
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        document.body.setAttribute('data-painted-ms', performance.now().toFixed(1));
+      }, 0);
+    });
   } catch (err) {
     var p = el('p', { 'class': 'empty', id: 'report-error' }, 'The report could not be drawn: ' + err);
     document.body.insertBefore(p, document.body.firstChild);

@@ -79,7 +79,7 @@ class ReportBrowserTest {
     HeadlessChromium chromium = HeadlessChromium.require();
     Path dir = work.resolve("fixture-run");
     writeFixture(dir);
-    Path page = ReportMain.write(dir, new ReportData.Limits(3, 10, 20, 20));
+    Path page = ReportMain.write(dir, new ReportData.Limits(3, 10, 20, 20, 20_000));
     Document dom = Jsoup.parse(chromium.dumpDom(page, 5000));
 
     assertDrawn(dom);
