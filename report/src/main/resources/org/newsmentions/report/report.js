@@ -167,8 +167,8 @@
     var s = data.summary;
     var p = document.getElementById('run-summary');
     var text = 'Run folder ' + data.run + ': ' + plural(s.articles, 'article', 'articles') +
-      ' (' + num(s.kept) + ' kept, ' + num(s.duplicates) + ' copies of another, ' +
-      num(s.undated) + ' undated and in no window), ' + plural(s.entities, 'entity', 'entities') +
+      ' (' + num(s.kept) + ' kept, one per story; ' + num(s.duplicates) + ' copies of a kept one; ' +
+      num(s.undated) + ' undated, so in no window), ' + plural(s.entities, 'entity', 'entities') +
       ' in ' + plural(windows.length, 'window', 'windows');
     if (windows.length) {
       text += ' from ' + windows[0][2] + ' to ' + windows[windows.length - 1][2];
@@ -245,6 +245,11 @@
     if (!entities.length) {
       note.textContent = 'No entities in this run.';
       return;
+    }
+    // index.html#q=NAME opens the page with that search, so a chart can be linked to.
+    var hash = /^#q=(.*)$/.exec(location.hash);
+    if (hash) {
+      try { search.value = decodeURIComponent(hash[1]); } catch (e) { search.value = hash[1]; }
     }
     fill();
   }

@@ -48,18 +48,17 @@ final class HeadlessChromium {
 
   /** The page's DOM after its scripts ran (up to {@code budgetMillis} of virtual time). */
   String dumpDom(Path page, int budgetMillis) throws IOException, InterruptedException {
-    return run(page, List.of("--virtual-time-budget=" + budgetMillis, "--dump-dom"));
+    return dumpDom(page, "", budgetMillis);
   }
 
-  /** A PNG of the top of the page in a window of the given size. */
-  void screenshot(Path page, Path png, int width, int height)
+  /** The same, for the page's address with {@code fragment} ("#q=...") appended. */
+  String dumpDom(Path page, String fragment, int budgetMillis)
       throws IOException, InterruptedException {
-    run(
-        page,
-        List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height));
+    return run(page, fragment, List.of("--virtual-time-budget=" + budgetMillis, "--dump-dom"));
   }
 
-  private String run(Path page, List<String> extra) throws IOException, InterruptedException {
+  private String run(Path page, String fragment, List<String> extra)
+      throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("report-chromium-");
     Path stdout = profile.resolveSibling(profile.getFileName() + ".out");
     Path stderr = profile.resolveSibling(profile.getFileName() + ".err");
@@ -78,7 +77,7 @@ final class HeadlessChromium {
               "--disable-sync",
               "--user-data-dir=" + profile));
       cmd.addAll(extra);
-      cmd.add(page.toAbsolutePath().toUri().toString());
+      cmd.add(page.toAbsolutePath().toUri() + fragment);
       Process p =
           new ProcessBuilder(cmd)
               .redirectOutput(stdout.toFile())

@@ -75,6 +75,51 @@ class ReportBrowserTest {
   }
 
   @Test
+  void thePickerChartsTheEntityASearchFinds() throws Exception {
+    HeadlessChromium chromium = HeadlessChromium.require();
+    Path page = ReportMain.write(samplesOut, ReportData.Limits.defaults());
+    Map<String, JsonNode> counts = OutputFiles.latestCounts(samplesOut);
+    // The least mentioned entity of the samples: far down the list, found by its name only.
+    JsonNode last =
+        counts.values().stream()
+            .min(
+                Comparator.comparingLong((JsonNode r) -> total(counts, id(r)))
+                    .thenComparing(r -> r.get("entity_name").asText()))
+            .orElseThrow();
+    String name = last.get("entity_name").asText();
+    Document dom =
+        Jsoup.parse(
+            chromium.dumpDom(
+                page, "#q=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8), 5000));
+    assertDrawn(dom);
+    for (Element option : dom.select("#picker-select option")) {
+      assertTrue(
+          option
+              .text()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains(name.toLowerCase(java.util.Locale.ROOT)),
+          option.text());
+    }
+    assertTrue(dom.selectFirst("#picked-title").text().startsWith(name), name);
+    List<String> windows = windows(counts);
+    Elements points =
+        dom.select("#chart-picked circle.point[data-entity=" + cssString(id(last)) + "]");
+    assertEquals(windows.size(), points.size());
+    for (Element point : points) {
+      JsonNode row = counts.get(point.attr("data-window") + "|" + id(last));
+      assertEquals(
+          row == null ? 0 : row.get("mentions").asLong(), Long.parseLong(point.attr("data-value")));
+    }
+  }
+
+  private static long total(Map<String, JsonNode> counts, String entity) {
+    return counts.values().stream()
+        .filter(r -> id(r).equals(entity))
+        .mapToLong(r -> r.get("mentions").asLong())
+        .sum();
+  }
+
+  @Test
   void fixtureReportKeepsTheLatestPanesAndShowsScrapedMarkupAsText() throws Exception {
     HeadlessChromium chromium = HeadlessChromium.require();
     Path dir = work.resolve("fixture-run");
