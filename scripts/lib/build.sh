@@ -5,8 +5,9 @@
 #
 #   build_is_stale STAMP                 true when STAMP is missing or older than the sources
 #   module_classpath MODULE [RUNNER]     builds if stale, prints "CLASSES:DEPENDENCIES" for java -cp;
-#                                        MODULE pipeline (the product) or testing (benchmark,
-#                                        evaluation, reference model); RUNNER direct (default) or flink
+#                                        MODULE pipeline (the product), testing (benchmark,
+#                                        evaluation, reference model) or report (the HTML report);
+#                                        RUNNER direct (default) or flink
 #   bundled_jar flink|dataflow           builds if stale, prints the bundled (shaded) jar's path
 #   absolute_paths LIST                  comma-separated local paths made absolute (for clusters)
 # Maven flags (e.g. -o) via MVN_FLAGS.
@@ -16,7 +17,8 @@ build_is_stale() {
   local stamp="$1" r="$NM_REPO"
   [ -f "$stamp" ] || return 0
   [ -n "$(find "$r/pom.xml" "$r"/schemas/pom.xml "$r"/schemas/*.avsc "$r"/pipeline/pom.xml \
-    "$r"/pipeline/src "$r"/testing/pom.xml "$r"/testing/src -newer "$stamp" -type f -print -quit \
+    "$r"/pipeline/src "$r"/testing/pom.xml "$r"/testing/src "$r"/report/pom.xml "$r"/report/src \
+    -newer "$stamp" -type f -print -quit \
     2>/dev/null)" ]
 }
 
