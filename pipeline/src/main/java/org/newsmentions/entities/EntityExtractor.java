@@ -235,7 +235,10 @@ public final class EntityExtractor implements Serializable {
       BitSet inner = new BitSet();
       for (int k = a; k <= b; k++) {
         if (owner[k] < 0) {
-          free |= Character.isLetter(t.text.charAt(t.start[k]));
+          // A word of the name's own, beyond the gazetteer's: a function word ("The" before a
+          // known name, or alone at a sentence's start) is not one.
+          free |=
+              Character.isLetter(t.text.charAt(t.start[k])) && !openSet.isFunctionWord(t.key(k));
           continue;
         }
         Match m = matches.get(owner[k]);

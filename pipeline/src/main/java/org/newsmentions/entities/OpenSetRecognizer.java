@@ -204,6 +204,11 @@ final class OpenSetRecognizer implements Serializable {
     return ignore.contains(key);
   }
 
+  /** A function word ("the", "of", "in"): never a name on its own. */
+  boolean isFunctionWord(String key) {
+    return functionWords.contains(key);
+  }
+
   /** A title or role word ("president", "mr", "spokeswoman"): never part of a person's span. */
   boolean isTitle(String key) {
     return personCue.contains(key);

@@ -67,6 +67,25 @@ class NerLinkingTest {
     return out;
   }
 
+  /**
+   * A function word the tagger takes for a name, cut off a name by punctuation or alone at a
+   * sentence's start (spans the bundled model gave on a dateline), is not an entity; were it one,
+   * it would count at every sentence it starts.
+   */
+  @Test
+  void aFunctionWordTaggedAsANameIsNotAnEntity() {
+    String text =
+        "\n\nKASHMIR, May 4 (Meridian News Agency) - The agency said it would wait."
+            + " The last agreement was old.";
+    List<ArticleEntity> e =
+        link(
+            text,
+            name(text, "Meridian News Agency) - The", NerType.ORG),
+            name(text, "The", NerType.PER, text.indexOf("The last")));
+    assertEquals(
+        List.of("Meridian News Agency", "Kashmir"), e.stream().map(x -> x.getName()).toList());
+  }
+
   @Test
   void variantsTheTaggerFindsResolveThroughTheAliases() {
     String text = "\n\nMr. XI met Poutine, and Zelenskiy stayed home.";
