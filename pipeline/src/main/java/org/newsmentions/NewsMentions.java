@@ -8,9 +8,12 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.joda.time.Duration;
+import org.newsmentions.comentions.CoMentions;
+import org.newsmentions.comentions.CountCoMentions;
 import org.newsmentions.count.CountMentions;
 import org.newsmentions.dedup.DedupMode;
 import org.newsmentions.dedup.DeduplicateAcrossOutlets;
+import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.entities.EntityExtractor;
 import org.newsmentions.entities.ExtractEntities;
 import org.newsmentions.entities.Gazetteer;
@@ -18,6 +21,7 @@ import org.newsmentions.parse.ParseArticles;
 import org.newsmentions.parse.ParserSettings;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityCoMentionCount;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.sink.JobOutputs;
@@ -28,10 +32,10 @@ import org.newsmentions.window.WindowByPublication;
 
 /**
  * The whole job between a source and the sinks: ParseArticles, (in streaming) LatenessGate,
- * ExtractEntities, WindowByPublication, DeduplicateAcrossOutlets and CountMentions. Input: raw
- * records from any source. Output: per-window entity counts, the enriched articles (dated and
- * undated, in the global window) and the dead letters (parse failures and, in streaming, articles
- * that arrived after their window closed).
+ * ExtractEntities, WindowByPublication, DeduplicateAcrossOutlets, CountMentions and
+ * CountCoMentions. Input: raw records from any source. Output: per-window entity counts and
+ * co-mention counts, the enriched articles (dated and undated, in the global window) and the dead
+ * letters (parse failures and, in streaming, articles that arrived after their window closed).
  */
 public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs> {
 
@@ -56,6 +60,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
     private final Duration dedupHorizon;
     private final Duration maxOutOfOrder;
     private final EntityExtractor.Recognizer recognizer;
+    private final long minCoMentions;
 
     private Settings(
         ParserSettings parser,
@@ -69,7 +74,13 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
         double dedupThreshold,
         Duration dedupHorizon,
         Duration maxOutOfOrder,
-        EntityExtractor.Recognizer recognizer) {
+        EntityExtractor.Recognizer recognizer,
+        long minCoMentions) {
+      if (minCoMentions < 1) {
+        throw new IllegalArgumentException(
+            "the minimum of articles for a co-mention must be at least 1, not " + minCoMentions);
+      }
+      this.minCoMentions = minCoMentions;
       this.parser = Objects.requireNonNull(parser, "parser");
       this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
       this.windows = Objects.requireNonNull(windows, "windows");
@@ -102,7 +113,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           DeduplicateAcrossOutlets.DEFAULT_THRESHOLD,
           DeduplicateAcrossOutlets.DEFAULT_HORIZON,
           LatenessGate.DEFAULT_MAX_OUT_OF_ORDER,
-          EntityExtractor.Recognizer.defaultChoice());
+          EntityExtractor.Recognizer.defaultChoice(),
+          CoMentions.DEFAULT_MIN_ARTICLES);
     }
 
     /** How names outside the gazetteer are found ({@code --recognizer}). */
@@ -119,11 +131,34 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          value);
+          value,
+          minCoMentions);
     }
 
     public EntityExtractor.Recognizer recognizer() {
       return recognizer;
+    }
+
+    /** A co-mentioned pair is written when this many kept articles of a window name both. */
+    public Settings withMinCoMentions(long value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder,
+          recognizer,
+          value);
+    }
+
+    public long minCoMentions() {
+      return minCoMentions;
     }
 
     public Settings withParser(ParserSettings value) {
@@ -139,7 +174,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withGazetteer(Gazetteer value) {
@@ -155,7 +191,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withWindows(PublicationWindows value) {
@@ -171,7 +208,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withUndated(UndatedPolicy value) {
@@ -187,7 +225,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     /** Streaming adds the lateness gate, early and late panes, and timers on the join state. */
@@ -204,7 +243,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withAllowedLateness(Duration value) {
@@ -220,7 +260,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withEarlyFiring(Duration value) {
@@ -236,7 +277,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withDedup(DedupMode value) {
@@ -252,7 +294,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withDedupThreshold(double value) {
@@ -268,7 +311,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           value,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withDedupHorizon(Duration value) {
@@ -284,7 +328,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           value,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     /** How far the streaming sources' watermark trails the highest timestamp seen. */
@@ -301,7 +346,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           value,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     /** Read once per JVM, on first use: tests and tools call {@link #defaults()} often. */
@@ -419,11 +465,19 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
                     .withRetention(retention)
                     .withStreaming(settings.streaming())
                     .withUndatedByIngestTime(settings.undated() == UndatedPolicy.INGEST_TIME));
-    PCollection<EntityMentionCount> counts =
-        deduplicated.get(DeduplicateAcrossOutlets.KEPT).apply("CountMentions", new CountMentions());
+    PCollection<KeptStories> kept = deduplicated.get(DeduplicateAcrossOutlets.KEPT);
+    PCollection<EntityMentionCount> counts = kept.apply("CountMentions", new CountMentions());
+    PCollection<EntityCoMentionCount> coMentions =
+        kept.apply(
+            "CountCoMentions",
+            CountCoMentions.create()
+                .withMinArticles(settings.minCoMentions())
+                .withStreaming(settings.streaming())
+                .withAllowedLateness(settings.allowedLateness()));
     return JobOutputs.of(
         raw.getPipeline(),
         counts,
+        coMentions,
         deduplicated.get(DeduplicateAcrossOutlets.ARTICLES),
         deadLetters,
         deduplicated.get(DeduplicateAcrossOutlets.KEPT));

@@ -27,7 +27,7 @@ final class RunReport {
     if (output == null) {
       return;
     }
-    out.println("Output: " + output + "/{counts,articles,dead-letter}/");
+    out.println("Output: " + output + "/{counts,comentions,articles,dead-letter}/");
     Path countsDir = Path.of(output, "counts");
     if (Files.isDirectory(countsDir)) {
       printTop(countsDir, out);

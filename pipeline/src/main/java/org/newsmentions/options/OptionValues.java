@@ -73,6 +73,15 @@ public final class OptionValues {
     return value;
   }
 
+  /** {@code --minCoMentions}: at least 1. */
+  public static int minCoMentions(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(
+          "--minCoMentions must be at least 1 (kept articles naming both entities), not " + value);
+    }
+    return value;
+  }
+
   /** {@code --undated}: skip or ingest-time ({@code ingest_time} too). */
   public static UndatedPolicy undated(String text) {
     return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public interface SinkOptions extends PipelineOptions {
   @Description(
       "Output directory (local path or any Beam filesystem such as gs://). Receives counts/,"
-          + " articles/ and dead-letter/.")
+          + " comentions/, articles/ and dead-letter/.")
   String getOutput();
 
   void setOutput(String value);

@@ -28,13 +28,15 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityCoMentionCount;
 import org.newsmentions.schema.EntityMentionCount;
 
 /**
- * Writes the job's outputs under one directory: {@code counts/}, {@code articles/} and {@code
- * dead-letter/}, as JSON lines (Avro field names), Avro files and/or CSV (counts only). In
- * streaming the counts are written per publication window, each count row once, within {@link
- * #FLUSH_DELAY} of its pane (see {@link #countPanes}); the articles and dead letters every minute.
+ * Writes the job's outputs under one directory: {@code counts/}, {@code comentions/}, {@code
+ * articles/} and {@code dead-letter/}, as JSON lines (Avro field names), Avro files and/or CSV
+ * (counts and co-mentions only). In streaming the counts and co-mentions are written per
+ * publication window, each row once, within {@link #FLUSH_DELAY} of its pane (see {@link
+ * #countPanes}); the articles and dead letters every minute.
  */
 public class WriteOutputs extends PTransform<JobOutputs, PDone> {
   private final String output;
@@ -92,13 +94,16 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
     PCollection<Article> articles = result.articles();
     PCollection<DeadLetter> deadLetters = result.deadLetters();
     PCollection<EntityMentionCount> counts = result.counts();
+    PCollection<EntityCoMentionCount> coMentions = result.coMentions();
     if (streaming) {
       counts = counts.apply("BatchCountPanes", countPanes());
+      coMentions = coMentions.apply("BatchCoMentionPanes", countPanes());
       // Global-window outputs need a trigger to be written before the stream ends.
       articles = articles.apply("BatchArticles", everyMinute());
       deadLetters = deadLetters.apply("BatchDeadLetters", everyMinute());
     }
     write(counts, "Counts", "counts", EntityMentionCount.class);
+    write(coMentions, "CoMentions", "comentions", EntityCoMentionCount.class);
     write(articles, "Articles", "articles", Article.class);
     write(deadLetters, "DeadLetters", "dead-letter", DeadLetter.class);
     if (formats.has(OutputFormats.Format.CSV)) {
@@ -108,6 +113,14 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
           prefix("counts", "counts"),
           ".csv",
           CsvCounts.HEADER);
+      text(
+          coMentions.apply(
+              "CoMentionsToCsv",
+              MapElements.into(TypeDescriptors.strings()).via(CsvCoMentions::toCsv)),
+          "WriteCoMentionsCsv",
+          prefix("comentions", "comentions"),
+          ".csv",
+          CsvCoMentions.HEADER);
     }
     return PDone.in(result.getPipeline());
   }
@@ -122,8 +135,8 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
    * counted, whatever the watermark; the lateness must cover the windows' own, or the write would
    * drop the rows of late and final panes (which arrive after the window's end).
    */
-  private Window<EntityMentionCount> countPanes() {
-    return Window.<EntityMentionCount>configure()
+  private <T> Window<T> countPanes() {
+    return Window.<T>configure()
         .triggering(
             Repeatedly.forever(
                 AfterFirst.of(
@@ -173,15 +186,16 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
   }
 
   /**
-   * Deletes what an earlier run wrote under {@code output} (the counts, articles and dead-letter
-   * shards), so a re-run into the same folder does not leave stale shards beside new ones.
+   * Deletes what an earlier run wrote under {@code output} (the counts, co-mentions, articles and
+   * dead-letter shards), so a re-run into the same folder does not leave stale shards beside new
+   * ones.
    *
    * @return how many files were deleted
    */
   public static int clearPreviousRun(String output) throws java.io.IOException {
     List<ResourceId> stale = new ArrayList<>();
     ResourceId base = FileSystems.matchNewResource(output, true);
-    for (String dir : List.of("counts", "articles", "dead-letter")) {
+    for (String dir : List.of("counts", "comentions", "articles", "dead-letter")) {
       String pattern =
           base.resolve(dir, StandardResolveOptions.RESOLVE_DIRECTORY)
               .resolve(dir + "-*", StandardResolveOptions.RESOLVE_FILE)

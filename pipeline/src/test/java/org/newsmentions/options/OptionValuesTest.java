@@ -45,6 +45,14 @@ class OptionValuesTest {
   }
 
   @Test
+  void minCoMentionsIsAtLeastOne() {
+    assertEquals(1, OptionValues.minCoMentions(1));
+    assertEquals(7, OptionValues.minCoMentions(7));
+    assertNamesOption("--minCoMentions", () -> OptionValues.minCoMentions(0));
+    assertNamesOption("--minCoMentions", () -> OptionValues.minCoMentions(-1));
+  }
+
+  @Test
   void dedupModesAndUndatedPolicies() {
     assertEquals(DedupMode.OFF, OptionValues.dedupMode("off"));
     assertEquals(DedupMode.EXACT, OptionValues.dedupMode(" Exact "));
