@@ -109,9 +109,12 @@ public final class OptionValues {
             case "json" -> OutputFormats.Format.JSON;
             case "avro" -> OutputFormats.Format.AVRO;
             case "csv" -> OutputFormats.Format.CSV;
+            case "parquet" -> OutputFormats.Format.PARQUET;
             default ->
                 throw new IllegalArgumentException(
-                    "--format takes json, avro and/or csv (comma-separated), not '" + p + "'");
+                    "--format takes json, avro, csv and/or parquet (comma-separated), not '"
+                        + p
+                        + "'");
           });
     }
     return OutputFormats.of(set);

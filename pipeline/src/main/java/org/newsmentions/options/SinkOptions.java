@@ -14,8 +14,8 @@ public interface SinkOptions extends PipelineOptions {
   void setOutput(String value);
 
   @Description(
-      "Output formats, comma-separated: json (JSON lines with the Avro field names), avro, csv"
-          + " (counts only).")
+      "Output formats, comma-separated: json (JSON lines with the Avro field names), avro,"
+          + " parquet (ZSTD), csv (counts and co-mentions only).")
   @Default.String("json")
   String getFormat();
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -18,7 +19,10 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.AfterFirst;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.transforms.windowing.Window.ClosingBehavior;
@@ -33,10 +37,10 @@ import org.newsmentions.schema.EntityMentionCount;
 
 /**
  * Writes the job's outputs under one directory: {@code counts/}, {@code comentions/}, {@code
- * articles/} and {@code dead-letter/}, as JSON lines (Avro field names), Avro files and/or CSV
- * (counts and co-mentions only). In streaming the counts and co-mentions are written per
- * publication window, each row once, within {@link #FLUSH_DELAY} of its pane (see {@link
- * #countPanes}); the articles and dead letters every minute.
+ * articles/} and {@code dead-letter/}, as JSON lines (Avro field names), Avro files, Parquet files
+ * (see {@link ParquetSink}) and/or CSV (counts and co-mentions only). In streaming the counts and
+ * co-mentions are written per publication window, each row once, within {@link #FLUSH_DELAY} of its
+ * pane (see {@link #countPanes}); the articles and dead letters every minute.
  */
 public class WriteOutputs extends PTransform<JobOutputs, PDone> {
   private final String output;
@@ -171,6 +175,56 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
       records.apply(
           "Write" + name + "Avro", streaming ? avro.withWindowedWrites().withNumShards(1) : avro);
     }
+    if (formats.has(OutputFormats.Format.PARQUET)) {
+      FileIO.Write<Void, T> parquet =
+          FileIO.<T>write()
+              .via(new ParquetSink<>(type))
+              .to(directory(dir))
+              .withNaming(new ShardNaming(dir, ".parquet"));
+      records.apply("Write" + name + "Parquet", streaming ? parquet.withNumShards(1) : parquet);
+    }
+  }
+
+  /**
+   * File names as TextIO and AvroIO give them, so every format of a folder reads alike: {@code
+   * dir-00000-of-00002.parquet} in batch, {@code dir-<window start>-<window
+   * end>-pane-N[-late][-last]-00000-of-00001.parquet} in streaming.
+   */
+  static final class ShardNaming implements FileIO.Write.FileNaming {
+    private static final long serialVersionUID = 1L;
+    private final String prefix;
+    private final String suffix;
+
+    ShardNaming(String prefix, String suffix) {
+      this.prefix = prefix;
+      this.suffix = suffix;
+    }
+
+    @Override
+    public String getFilename(
+        BoundedWindow window,
+        PaneInfo pane,
+        int numShards,
+        int shardIndex,
+        org.apache.beam.sdk.io.Compression compression) {
+      StringBuilder name = new StringBuilder(prefix);
+      if (window instanceof IntervalWindow w) {
+        name.append('-').append(w.start()).append('-').append(w.end());
+      } else if (!(pane.isFirst() && pane.isLast())) {
+        name.append("-GlobalWindow");
+      }
+      if (!(pane.isFirst() && pane.isLast())) {
+        name.append("-pane-").append(pane.getIndex());
+        if (pane.getTiming() == PaneInfo.Timing.LATE) {
+          name.append("-late");
+        }
+        if (pane.isLast()) {
+          name.append("-last");
+        }
+      }
+      name.append(String.format(java.util.Locale.ROOT, "-%05d-of-%05d", shardIndex, numShards));
+      return name.append(suffix).toString();
+    }
   }
 
   private void text(
@@ -209,6 +263,12 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
     }
     FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     return stale.size();
+  }
+
+  private String directory(String dir) {
+    return FileSystems.matchNewResource(output, true)
+        .resolve(dir, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
   }
 
   private String prefix(String dir, String file) {
