@@ -181,7 +181,15 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
               .via(new ParquetSink<>(type))
               .to(directory(dir))
               .withNaming(new ShardNaming(dir, ".parquet"));
-      records.apply("Write" + name + "Parquet", streaming ? parquet.withNumShards(1) : parquet);
+      if (streaming) {
+        records.apply("Write" + name + "Parquet", parquet.withNumShards(1));
+      } else {
+        // FileIO always writes per window; in batch the shards are named as TextIO's and AvroIO's
+        // are (counts-00000-of-00003), not split by publication window.
+        records
+            .apply(name + "ToOneParquetWindow", Window.<T>into(new GlobalWindows()))
+            .apply("Write" + name + "Parquet", parquet);
+      }
     }
   }
 
