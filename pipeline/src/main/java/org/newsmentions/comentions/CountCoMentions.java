@@ -132,11 +132,11 @@ public class CountCoMentions
                           .withLateFirings(
                               AfterProcessingTime.pastFirstElementInPane().plusDelayOf(FIRE_DELAY)))
                   .accumulatingFiredPanes()
-                  // The upstream final pane comes when the window expires there: the pairs' window
-                  // must outlive it to take it.
-                  .withAllowedLateness(
-                      allowedLateness.plus(Duration.standardMinutes(1)),
-                      ClosingBehavior.FIRE_ALWAYS));
+                  // The same lateness as the windows': the upstream final pane comes when the
+                  // window expires there, and its hold keeps this window open until it has
+                  // arrived. No more than that, or the rows of this final pane would come after
+                  // the file sink's window (the windows' lateness plus its flush delay) closed.
+                  .withAllowedLateness(allowedLateness, ClosingBehavior.FIRE_ALWAYS));
     }
     return pairs
         .apply("CombinePerPair", Combine.perKey(new LatestPaneSumFn()))
