@@ -200,7 +200,7 @@ if $streaming; then
     echo "  job $rjid restored from: ${restored:-nothing}" >&2
     same_savepoint() { [ "$restored" = "$savepoint" ]; }
     check "streaming: the resumed job restored from that savepoint" same_savepoint
-    check "streaming: final panes still equal the batch counts after the restart" wait_final_panes 60
+    check "streaming: final panes still equal the batch counts and co-mentions after the restart" wait_final_panes 60
     "$repo/scripts/flink-job.sh" "--flinkMaster=$master" cancel "$rjid"
     took
   fi

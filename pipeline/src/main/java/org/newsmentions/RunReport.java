@@ -56,6 +56,12 @@ final class RunReport {
       out.println("(could not read counts for the summary: " + e.getMessage() + ")");
       return;
     }
+    if (lastPane.isEmpty()) {
+      // Nothing to rank: no count at all, or counts in other formats only (--format=parquet).
+      out.println();
+      out.println("(no JSON counts in " + countsDir + " for the top entities)");
+      return;
+    }
     Map<String, long[]> byEntity = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     for (JsonNode n : lastPane.values()) {
