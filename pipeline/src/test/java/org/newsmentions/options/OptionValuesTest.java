@@ -20,7 +20,9 @@ class OptionValuesTest {
   @Test
   void formatsParseLists() {
     assertEquals(EnumSet.of(Format.JSON, Format.CSV), OptionValues.formats("json,csv").all());
-    assertEquals(EnumSet.allOf(Format.class), OptionValues.formats(" Avro , CSV,json ").all());
+    assertEquals(
+        EnumSet.allOf(Format.class), OptionValues.formats(" Avro , CSV,json,PARQUET ").all());
+    assertEquals(EnumSet.of(Format.PARQUET), OptionValues.formats("parquet").all());
     assertEquals(EnumSet.of(Format.AVRO), OptionValues.formats("avro,avro").all());
     OutputFormats f = OptionValues.formats("csv");
     assertTrue(f.has(Format.CSV));
@@ -38,8 +40,9 @@ class OptionValuesTest {
   @Test
   void unknownFormatFailsClearly() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> OptionValues.formats("json, parquet "));
-    assertTrue(e.getMessage().contains("'parquet'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OptionValues.formats("json, orc "));
+    assertTrue(e.getMessage().contains("'orc'"), e.getMessage());
+    assertTrue(e.getMessage().contains("parquet"), "lists the formats: " + e.getMessage());
     assertTrue(e.getMessage().contains("--format"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> OptionValues.formats("json;csv"));
   }
