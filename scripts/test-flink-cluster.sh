@@ -6,8 +6,9 @@
 #   3. runs the batch job on the Direct Runner over the bundled samples plus two bad records;
 #   4. submits the same job to the cluster with scripts/submit-flink.sh --detached and waits for
 #      it to finish through the REST API (/jobs/overview);
-#   5. checks that the cluster's counts (every field of every row), articles and dead letters
-#      equal the Direct Runner's;
+#   5. checks that the cluster's counts (every field of every row), co-mentions, articles and dead
+#      letters equal the Direct Runner's, and that its Parquet files (--format=json,parquet) are
+#      whole files;
 #   6. streaming on the same cluster: submits the job with --streaming=true and checkpointing
 #      over the same files, waits until the final panes equal the batch counts, stops it with a
 #      savepoint (scripts/flink-job.sh stop), resumes it from that savepoint (--savepointPath),
@@ -83,7 +84,7 @@ took
 # --- 4. Flink cluster -----------------------------------------------------------------------------
 step "submitting the batch job to $master"
 jid=$("$repo/scripts/submit-flink.sh" --detached "--flinkMaster=$master" "--input=$input" \
-  "--output=$work/flink" 2>"$work/submit.log") || { tail -30 "$work/submit.log" >&2; exit 1; }
+  "--output=$work/flink" --format=json,parquet 2>"$work/submit.log") || { tail -30 "$work/submit.log" >&2; exit 1; }
 took
 step "waiting for job $jid to finish"
 if ! "$repo/scripts/flink-job.sh" "--flinkMaster=$master" wait "$jid" --timeout=600; then
@@ -104,7 +105,7 @@ canonical() { # $1 output dir, $2 folder, $3 jq filter
   [ -e "${files[0]}" ] || return 0
   cat "${files[@]}" | jq -cS "$3" | sort
 }
-for kind in counts articles dead-letter; do
+for kind in counts comentions articles dead-letter; do
   filter=.
   # failed_at is the wall-clock time of the failure: it differs between two runs by design.
   [ "$kind" = dead-letter ] && filter='del(.failed_at, .stack_trace)'
@@ -122,10 +123,25 @@ same() { # $1 kind
 }
 nonempty() { [ -s "$work/direct.$1" ]; }
 check "the Direct Runner wrote counts" nonempty counts
+check "the Direct Runner wrote co-mentions" nonempty comentions
 check "the Direct Runner dead-lettered the bad records" nonempty dead-letter
 check "counts equal (window, entity, mentions, articles, copies, outlets, pane)" same counts
+check "co-mentions equal (window, pair, articles, mentions, pane)" same comentions
 check "articles equal (verdicts, story ids, entities)" same articles
 check "dead letters equal (source, stage, reason, payload)" same dead-letter
+parquet_files() { # $1 folder: at least one file, each starting and ending with PAR1
+  local f n=0
+  for f in "$work/flink/$1"/*.parquet; do
+    [ -e "$f" ] || return 1
+    [ "$(head -c 4 "$f")$(tail -c 4 "$f")" = PAR1PAR1 ] || { echo "  not Parquet: $f" >&2; return 1; }
+    n=$((n + 1))
+  done
+  echo "  $1: $n Parquet files" >&2
+}
+for kind in counts comentions articles; do
+  check "the cluster wrote whole Parquet files in $kind/ (no Hadoop in the bundled jar)" \
+    parquet_files "$kind"
+done
 # The brief's key view, printed for the log: window_start|entity_id -> mentions, articles.
 jq -r '"\(.window_start)|\(.entity_id) -> \(.mentions), \(.articles)"' "$work/flink.counts" |
   sed -n "1,5s/^/    /p" >&2
@@ -140,9 +156,18 @@ final_panes_equal() { # the last pane of every window and entity equals the batc
   jq -cS 'del(.pane_index, .pane_timing)' "$work/direct.counts" | sort >"$work/direct.nopane"
   cmp -s "$work/direct.nopane" "$work/flink-streaming.final"
 }
+final_pairs_equal() { # the last pane of every window and pair equals the batch co-mention row
+  local files=("$work/flink-streaming/comentions"/*.json)
+  [ -e "${files[0]}" ] || return 1
+  cat "${files[@]}" |
+    jq -s -c 'group_by(.window_start + "|" + .entity_a_id + "|" + .entity_b_id)[] | max_by(.pane_index)' |
+    jq -cS 'del(.pane_index, .pane_timing)' | sort >"$work/flink-streaming.pairs"
+  jq -cS 'del(.pane_index, .pane_timing)' "$work/direct.comentions" | sort >"$work/direct.pairs"
+  cmp -s "$work/direct.pairs" "$work/flink-streaming.pairs"
+}
 wait_final_panes() { # $1: timeout in seconds
   local began=$SECONDS
-  until final_panes_equal; do
+  until final_panes_equal && final_pairs_equal; do
     [ $((SECONDS - began)) -ge "$1" ] && return 1
     sleep 2
   done
@@ -156,7 +181,7 @@ if $streaming; then
   "$repo/scripts/flink-job.sh" "--flinkMaster=$master" wait "$sjid" --until=running --timeout=120
   took
   step "waiting for the streaming job's counts and a checkpoint"
-  check "streaming: final panes equal the batch counts" wait_final_panes 120
+  check "streaming: final panes equal the batch counts and co-mentions" wait_final_panes 120
   check "streaming: a checkpoint completed" \
     "$repo/scripts/flink-job.sh" "--flinkMaster=$master" checkpoint "$sjid" --timeout=60
   took
@@ -175,7 +200,7 @@ if $streaming; then
     echo "  job $rjid restored from: ${restored:-nothing}" >&2
     same_savepoint() { [ "$restored" = "$savepoint" ]; }
     check "streaming: the resumed job restored from that savepoint" same_savepoint
-    check "streaming: final panes still equal the batch counts after the restart" wait_final_panes 60
+    check "streaming: final panes still equal the batch counts and co-mentions after the restart" wait_final_panes 60
     "$repo/scripts/flink-job.sh" "--flinkMaster=$master" cancel "$rjid"
     took
   fi

@@ -8,6 +8,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.joda.time.Duration;
+import org.newsmentions.comentions.CoMentions;
+import org.newsmentions.comentions.CountCoMentions;
 import org.newsmentions.count.CountMentions;
 import org.newsmentions.count.CountPerEntity;
 import org.newsmentions.dedup.DedupMode;
@@ -20,6 +22,7 @@ import org.newsmentions.parse.ParseArticles;
 import org.newsmentions.parse.ParserSettings;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityCoMentionCount;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.RawArticle;
 import org.newsmentions.sink.JobOutputs;
@@ -31,10 +34,10 @@ import org.newsmentions.window.WindowByPublication;
 
 /**
  * The whole job between a source and the sinks: ParseArticles, (in streaming) LatenessGate,
- * ExtractEntities, WindowByPublication, DeduplicateAcrossOutlets and CountMentions. Input: raw
- * records from any source. Output: per-window entity counts, the enriched articles (dated and
- * undated, in the global window) and the dead letters (parse failures and, in streaming, articles
- * that arrived after their window closed).
+ * ExtractEntities, WindowByPublication, DeduplicateAcrossOutlets, CountMentions and
+ * CountCoMentions. Input: raw records from any source. Output: per-window entity counts and
+ * co-mention counts, the enriched articles (dated and undated, in the global window) and the dead
+ * letters (parse failures and, in streaming, articles that arrived after their window closed).
  */
 public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs> {
 
@@ -59,6 +62,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
     private final Duration dedupHorizon;
     private final Duration maxOutOfOrder;
     private final EntityExtractor.Recognizer recognizer;
+    private final long minCoMentions;
 
     private Settings(
         ParserSettings parser,
@@ -72,7 +76,13 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
         double dedupThreshold,
         Duration dedupHorizon,
         Duration maxOutOfOrder,
-        EntityExtractor.Recognizer recognizer) {
+        EntityExtractor.Recognizer recognizer,
+        long minCoMentions) {
+      if (minCoMentions < 1) {
+        throw new IllegalArgumentException(
+            "the minimum of articles for a co-mention must be at least 1, not " + minCoMentions);
+      }
+      this.minCoMentions = minCoMentions;
       this.parser = Objects.requireNonNull(parser, "parser");
       this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
       this.windows = Objects.requireNonNull(windows, "windows");
@@ -105,7 +115,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           DeduplicateAcrossOutlets.DEFAULT_THRESHOLD,
           DeduplicateAcrossOutlets.DEFAULT_HORIZON,
           LatenessGate.DEFAULT_MAX_OUT_OF_ORDER,
-          EntityExtractor.Recognizer.defaultChoice());
+          EntityExtractor.Recognizer.defaultChoice(),
+          CoMentions.DEFAULT_MIN_ARTICLES);
     }
 
     /** How names outside the gazetteer are found ({@code --recognizer}). */
@@ -122,11 +133,34 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          value);
+          value,
+          minCoMentions);
     }
 
     public EntityExtractor.Recognizer recognizer() {
       return recognizer;
+    }
+
+    /** A co-mentioned pair is written when this many kept articles of a window name both. */
+    public Settings withMinCoMentions(long value) {
+      return new Settings(
+          parser,
+          gazetteer,
+          windows,
+          undated,
+          streaming,
+          allowedLateness,
+          earlyFiring,
+          dedup,
+          dedupThreshold,
+          dedupHorizon,
+          maxOutOfOrder,
+          recognizer,
+          value);
+    }
+
+    public long minCoMentions() {
+      return minCoMentions;
     }
 
     public Settings withParser(ParserSettings value) {
@@ -142,7 +176,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withGazetteer(Gazetteer value) {
@@ -158,7 +193,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withWindows(PublicationWindows value) {
@@ -174,7 +210,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withUndated(UndatedPolicy value) {
@@ -190,7 +227,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     /** Streaming adds the lateness gate, early and late panes, and timers on the join state. */
@@ -207,7 +245,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withAllowedLateness(Duration value) {
@@ -223,7 +262,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withEarlyFiring(Duration value) {
@@ -239,7 +279,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withDedup(DedupMode value) {
@@ -255,7 +296,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withDedupThreshold(double value) {
@@ -271,7 +313,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           value,
           dedupHorizon,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     public Settings withDedupHorizon(Duration value) {
@@ -287,7 +330,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           value,
           maxOutOfOrder,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     /** How far the streaming sources' watermark trails the highest timestamp seen. */
@@ -304,7 +348,8 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
           dedupThreshold,
           dedupHorizon,
           value,
-          recognizer);
+          recognizer,
+          minCoMentions);
     }
 
     /** Read once per JVM, on first use: tests and tools call {@link #defaults()} often. */
@@ -430,9 +475,17 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
         settings.streaming()
             ? kept.apply("CountMentions", new CountMentions())
             : kept.apply("CountMentions", new CountPerEntity());
+    PCollection<EntityCoMentionCount> coMentions =
+        kept.apply(
+            "CountCoMentions",
+            CountCoMentions.create()
+                .withMinArticles(settings.minCoMentions())
+                .withStreaming(settings.streaming())
+                .withAllowedLateness(settings.allowedLateness()));
     return JobOutputs.of(
         raw.getPipeline(),
         counts,
+        coMentions,
         deduplicated.get(DeduplicateAcrossOutlets.ARTICLES),
         deadLetters,
         kept,

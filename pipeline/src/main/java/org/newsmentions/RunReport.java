@@ -27,7 +27,7 @@ final class RunReport {
     if (output == null) {
       return;
     }
-    out.println("Output: " + output + "/{counts,articles,dead-letter}/");
+    out.println("Output: " + output + "/{counts,comentions,articles,dead-letter}/");
     Path countsDir = Path.of(output, "counts");
     if (Files.isDirectory(countsDir)) {
       printTop(countsDir, out);
@@ -54,6 +54,12 @@ final class RunReport {
       }
     } catch (IOException e) {
       out.println("(could not read counts for the summary: " + e.getMessage() + ")");
+      return;
+    }
+    if (lastPane.isEmpty()) {
+      // Nothing to rank: no count at all, or counts in other formats only (--format=parquet).
+      out.println();
+      out.println("(no JSON counts in " + countsDir + " for the top entities)");
       return;
     }
     Map<String, long[]> byEntity = new HashMap<>();

@@ -89,6 +89,7 @@ public final class RunSettings {
             .withEarlyFiring(OptionValues.positiveDuration("earlyFiring", o.getEarlyFiring()))
             .withDedup(OptionValues.dedupMode(o.getDedup()))
             .withDedupThreshold(OptionValues.dedupThreshold(o.getDedupThreshold()))
+            .withMinCoMentions(OptionValues.minCoMentions(o.getMinCoMentions()))
             .withDedupHorizon(OptionValues.duration("dedupHorizon", o.getDedupHorizon()))
             .withMaxOutOfOrder(OptionValues.duration("maxOutOfOrder", o.getMaxOutOfOrder()));
     progressMillis = progressMillis(o.getProgressEvery(), streaming);

@@ -39,6 +39,8 @@ class RunSettingsTest {
     assertEquals(defaults.dedup(), job.dedup());
     assertEquals(defaults.dedupThreshold(), job.dedupThreshold());
     assertEquals(defaults.dedupHorizon(), job.dedupHorizon());
+    assertEquals(2, job.minCoMentions());
+    assertEquals(defaults.minCoMentions(), job.minCoMentions());
     assertEquals(defaults.maxOutOfOrder(), job.maxOutOfOrder());
     assertEquals(defaults.parser().maxArticleBytes(), job.parser().maxArticleBytes());
     assertEquals(Fixtures.CLOCK, job.parser().clock());
@@ -79,6 +81,7 @@ class RunSettingsTest {
             "--dedup=exact",
             "--dedupThreshold=0.5",
             "--dedupHorizon=12h",
+            "--minCoMentions=5",
             "--maxArticleBytes=4096",
             "--format=avro,csv",
             "--progressEvery=off",
@@ -98,6 +101,7 @@ class RunSettingsTest {
     assertEquals(DedupMode.EXACT, job.dedup());
     assertEquals(0.5, job.dedupThreshold());
     assertEquals(Duration.standardHours(12), job.dedupHorizon());
+    assertEquals(5, job.minCoMentions());
     assertEquals(4096, job.parser().maxArticleBytes());
     assertTrue(s.formats().has(OutputFormats.Format.AVRO));
     assertTrue(s.formats().has(OutputFormats.Format.CSV));
@@ -119,7 +123,9 @@ class RunSettingsTest {
     assertNamesOption("--maxOutOfOrder", base, "--maxOutOfOrder=a while");
     assertNamesOption("--watch", base, "--watch=0s");
     assertNamesOption("--progressEvery", base, "--progressEvery=soon");
-    assertNamesOption("--format", base, "--format=parquet");
+    assertNamesOption("--format", base, "--format=orc");
+    assertNamesOption("--minCoMentions", base, "--minCoMentions=0");
+    assertNamesOption("--minCoMentions", base, "--minCoMentions=-3");
     assertNamesOption("--entities", base, "--entities=/nonexistent/entities.tsv");
     assertNamesOption("--dateOrderFile", base, "--dateOrderFile=/nonexistent/order.tsv");
     assertNamesOption(

@@ -22,7 +22,9 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsmentions.options.NewsMentionsOptions;
+import org.newsmentions.schema.EntityCoMentionCount;
 import org.newsmentions.schema.EntityMentionCount;
+import org.newsmentions.sink.JobOutputs;
 import org.newsmentions.sink.JsonRecords;
 
 /**
@@ -45,6 +47,9 @@ class StreamingFileSinkTest {
   /** Every count row the pipeline emitted, as the JSON line the sink writes for it. */
   private static final List<String> EMITTED = Collections.synchronizedList(new ArrayList<>());
 
+  /** Every co-mention row the pipeline emitted, as JSON. */
+  private static final List<String> EMITTED_PAIRS = Collections.synchronizedList(new ArrayList<>());
+
   @Test
   void everyCountPaneIsWrittenOnceAndEarlyPanesBeforeTheWindowCloses(@TempDir Path tmp)
       throws Exception {
@@ -59,15 +64,19 @@ class StreamingFileSinkTest {
                 "--output=" + out,
                 "--watch=1s",
                 "--earlyFiring=1s",
+                // Every pair of these few articles is written, so comentions/ has panes too.
+                "--minCoMentions=1",
+                "--format=json,parquet",
                 "--progressEvery=off",
                 "--runner=DirectRunner",
                 "--blockOnRun=false")
             .as(NewsMentionsOptions.class);
     Pipeline pipeline = Pipeline.create(options);
     EMITTED.clear();
-    NewsMentionsPipeline.build(pipeline, options, Fixtures.CLOCK)
-        .counts()
-        .apply("RecordEmitted", ParDo.of(new RecordFn()));
+    EMITTED_PAIRS.clear();
+    JobOutputs outputs = NewsMentionsPipeline.build(pipeline, options, Fixtures.CLOCK);
+    outputs.counts().apply("RecordEmitted", ParDo.of(new RecordFn()));
+    outputs.coMentions().apply("RecordEmittedPairs", ParDo.of(new RecordPairFn()));
     PipelineResult result = pipeline.run();
     try {
       Thread.sleep(3000);
@@ -129,6 +138,39 @@ class StreamingFileSinkTest {
       assertTrue(
           written.stream().anyMatch(r -> !field(r, "window_start").equals(MAY_6)),
           "8 May's early panes are written too");
+
+      // The co-mentions follow the same conventions: every emitted row in comentions/, once,
+      // in files named after its window, early and final panes included.
+      List<String> pairs = rows(out, "comentions");
+      assertEquals(sorted(emittedPairs()), sorted(pairs), "comentions/ holds the emitted rows");
+      assertTrue(pairs.stream().anyMatch(r -> field(r, "pane_timing").equals("EARLY")), "early");
+      assertEquals(
+          pairs.size(),
+          pairs.stream()
+              .map(
+                  r ->
+                      field(r, "window_start")
+                          + field(r, "entity_a_id")
+                          + field(r, "entity_b_id")
+                          + field(r, "pane_index"))
+              .distinct()
+              .count(),
+          "a co-mention row written twice");
+      // Parquet files per window and pane beside the JSON ones, each a whole Parquet file.
+      for (String dir : List.of("counts", "comentions")) {
+        List<Path> parquet;
+        try (Stream<Path> files = Files.list(out.resolve(dir))) {
+          parquet = files.filter(f -> f.toString().endsWith(".parquet")).toList();
+        }
+        assertFalse(parquet.isEmpty(), "no Parquet file in " + dir);
+        for (Path f : parquet) {
+          assertTrue(f.getFileName().toString().startsWith(dir + "-2025-05-"), f.toString());
+          byte[] b = Files.readAllBytes(f);
+          String head = new String(b, 0, 4, java.nio.charset.StandardCharsets.US_ASCII);
+          String tail = new String(b, b.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+          assertEquals("PAR1PAR1", head + tail, f + " is a complete Parquet file");
+        }
+      }
     } finally {
       result.cancel();
     }
@@ -148,6 +190,20 @@ class StreamingFileSinkTest {
     @ProcessElement
     public void process(@Element EntityMentionCount c) {
       EMITTED.add(JsonRecords.toJson(c));
+    }
+  }
+
+  /** Collects each emitted co-mention row as JSON. */
+  static class RecordPairFn extends DoFn<EntityCoMentionCount, Void> {
+    @ProcessElement
+    public void process(@Element EntityCoMentionCount c) {
+      EMITTED_PAIRS.add(JsonRecords.toJson(c));
+    }
+  }
+
+  private static List<String> emittedPairs() {
+    synchronized (EMITTED_PAIRS) {
+      return new ArrayList<>(EMITTED_PAIRS);
     }
   }
 
@@ -183,7 +239,11 @@ class StreamingFileSinkTest {
    * are in a subfolder); checks each row's window is in its file's name.
    */
   private static List<String> rows(Path out) throws IOException {
-    Path counts = out.resolve("counts");
+    return rows(out, "counts");
+  }
+
+  private static List<String> rows(Path out, String dir) throws IOException {
+    Path counts = out.resolve(dir);
     List<String> rows = new ArrayList<>();
     if (!Files.isDirectory(counts)) {
       return rows;

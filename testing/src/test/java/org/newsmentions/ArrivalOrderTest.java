@@ -21,8 +21,8 @@ import org.newsmentions.sink.JobOutputs;
 
 /**
  * Streaming: the same articles fed in different arrival orders, with the watermark and processing
- * time moving in between (early panes, late panes), end with the same final pane per window, equal
- * to the batch reference model.
+ * time moving in between (early panes, late panes), end with the same final pane per window (and
+ * per window and pair for the co-mentions), equal to the batch reference model.
  */
 @ExtendWith(TestPipelineExtension.class)
 class ArrivalOrderTest {
@@ -84,6 +84,9 @@ class ArrivalOrderTest {
 
     // Every window's final pane equals the model's: no window missing, none extra.
     ModelAssert.assertFinalPanes("final panes", result.counts(), expected.counts());
+    // Co-mentions have panes per pair: each pair's final pane equals the model's row.
+    ModelAssert.assertFinalCoMentionPanes(
+        "final co-mention panes", result.coMentions(), expected.coMentions());
     pipeline.run().waitUntilFinish();
   }
 

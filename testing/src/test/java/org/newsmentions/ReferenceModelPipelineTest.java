@@ -69,8 +69,11 @@ class ReferenceModelPipelineTest {
             .apply("NewsMentions", new NewsMentions(settings));
 
     ModelAssert.assertFinalPanes("counts", result.counts(), expected.counts());
+    ModelAssert.assertFinalCoMentionPanes(
+        "co-mentions", result.coMentions(), expected.coMentions());
     // Every field too (pane fields included), beyond the per-window figures.
     PAssert.that(result.counts()).containsInAnyOrder(expected.counts());
+    PAssert.that(result.coMentions()).containsInAnyOrder(expected.coMentions());
     PAssert.that(result.articles()).containsInAnyOrder(expected.articles());
     PAssert.that(result.deadLetters()).containsInAnyOrder(expected.deadLetters());
     pipeline.run().waitUntilFinish();

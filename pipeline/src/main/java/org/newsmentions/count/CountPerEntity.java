@@ -29,6 +29,7 @@ import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.dedup.KeptStory;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.PaneTiming;
+import org.newsmentions.window.WindowKeys;
 
 /**
  * Counts combined per (window, entity): each kept story adds one partial tally per entity it names,
@@ -90,11 +91,6 @@ public class CountPerEntity
     }
   }
 
-  /** The (window, entity) key: "start|end|entity id", the window's bounds in epoch millis. */
-  static String key(IntervalWindow w, String entityId) {
-    return w.start().getMillis() + "|" + w.end().getMillis() + "|" + entityId;
-  }
-
   static class PerEntityFn extends DoFn<KeptStories, KV<String, Tally>> {
     @ProcessElement
     public void process(
@@ -115,7 +111,8 @@ public class CountPerEntity
           t.outlets.addAll(s.outlets());
           // At the start of time, like every element of the keyed dedup, so that no step after
           // this one sees it behind the watermark.
-          out.outputWithTimestamp(KV.of(key(w, e.id()), t), BoundedWindow.TIMESTAMP_MIN_VALUE);
+          out.outputWithTimestamp(
+              KV.of(WindowKeys.of(w, e.id()), t), BoundedWindow.TIMESTAMP_MIN_VALUE);
         }
       }
     }
@@ -164,25 +161,18 @@ public class CountPerEntity
 
     @ProcessElement
     public void process(@Element KV<String, Tally> e, OutputReceiver<EntityMentionCount> out) {
-      String key = e.getKey();
-      int first = key.indexOf('|');
-      int second = key.indexOf('|', first + 1);
-      long start = Long.parseLong(key.substring(0, first));
-      long end = Long.parseLong(key.substring(first + 1, second));
+      WindowKeys.Parsed key = WindowKeys.parse(e.getKey());
       Tally t = e.getValue();
       emitted.inc();
       // Batch: each (window, entity) sum is made once, from every kept story; it is final.
       out.output(
           new EntityTally(
-                  key.substring(second + 1),
-                  t.name,
-                  t.type,
-                  t.mentions,
-                  t.articles,
-                  t.copies,
-                  t.outlets.size())
+                  key.key(), t.name, t.type, t.mentions, t.articles, t.copies, t.outlets.size())
               .toCount(
-                  Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), PaneTiming.ON_TIME, 0));
+                  Instant.ofEpochMilli(key.start()),
+                  Instant.ofEpochMilli(key.end()),
+                  PaneTiming.ON_TIME,
+                  0));
     }
   }
 

@@ -8,6 +8,7 @@ public interface NewsMentionsOptions
         SinkOptions,
         WindowOptions,
         DedupOptions,
+        CoMentionOptions,
         EntityOptions,
         RunOptions,
         KafkaOptions,

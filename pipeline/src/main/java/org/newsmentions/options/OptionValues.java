@@ -73,6 +73,15 @@ public final class OptionValues {
     return value;
   }
 
+  /** {@code --minCoMentions}: at least 1. */
+  public static int minCoMentions(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(
+          "--minCoMentions must be at least 1 (kept articles naming both entities), not " + value);
+    }
+    return value;
+  }
+
   /** {@code --undated}: skip or ingest-time ({@code ingest_time} too). */
   public static UndatedPolicy undated(String text) {
     return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
@@ -100,9 +109,12 @@ public final class OptionValues {
             case "json" -> OutputFormats.Format.JSON;
             case "avro" -> OutputFormats.Format.AVRO;
             case "csv" -> OutputFormats.Format.CSV;
+            case "parquet" -> OutputFormats.Format.PARQUET;
             default ->
                 throw new IllegalArgumentException(
-                    "--format takes json, avro and/or csv (comma-separated), not '" + p + "'");
+                    "--format takes json, avro, csv and/or parquet (comma-separated), not '"
+                        + p
+                        + "'");
           });
     }
     return OutputFormats.of(set);

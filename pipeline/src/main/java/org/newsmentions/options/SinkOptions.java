@@ -8,14 +8,14 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public interface SinkOptions extends PipelineOptions {
   @Description(
       "Output directory (local path or any Beam filesystem such as gs://). Receives counts/,"
-          + " articles/ and dead-letter/.")
+          + " comentions/, articles/ and dead-letter/.")
   String getOutput();
 
   void setOutput(String value);
 
   @Description(
-      "Output formats, comma-separated: json (JSON lines with the Avro field names), avro, csv"
-          + " (counts only).")
+      "Output formats, comma-separated: json (JSON lines with the Avro field names), avro,"
+          + " parquet (ZSTD), csv (counts and co-mentions only).")
   @Default.String("json")
   String getFormat();
 

@@ -13,22 +13,26 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityCoMentionCount;
 import org.newsmentions.schema.EntityMentionCount;
 
 /**
- * The three outputs of the job, plus the kept stories that the counts come from (in streaming one
- * element per window pane, for sinks that need whole panes, such as the Kafka upserts; in batch one
- * or more stories per element, every count row being final): what the sinks take. It lives with the
- * sinks, not with the job that makes it, so the sinks need nothing from the composition root.
+ * The four outputs of the job (counts, co-mentions, articles, dead letters), plus the kept stories
+ * that the counts come from (in streaming one element per window pane, for sinks that need whole
+ * panes, such as the Kafka upserts; in batch one or more stories per element, every count row being
+ * final): what the sinks take. It lives with the sinks, not with the job that makes it, so the
+ * sinks need nothing from the composition root.
  */
 public final class JobOutputs implements PInput, POutput {
   public static final TupleTag<EntityMentionCount> COUNTS = new TupleTag<>("counts") {};
+  public static final TupleTag<EntityCoMentionCount> CO_MENTIONS = new TupleTag<>("coMentions") {};
   public static final TupleTag<Article> ARTICLES = new TupleTag<>("articles") {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>("deadLetters") {};
   public static final TupleTag<KeptStories> KEPT_STORIES = new TupleTag<>("keptStories") {};
 
   private final Pipeline pipeline;
   private final PCollection<EntityMentionCount> counts;
+  private final PCollection<EntityCoMentionCount> coMentions;
   private final PCollection<Article> articles;
   private final PCollection<DeadLetter> deadLetters;
   private final PCollection<KeptStories> keptStories;
@@ -43,22 +47,25 @@ public final class JobOutputs implements PInput, POutput {
   public static JobOutputs of(
       Pipeline pipeline,
       PCollection<EntityMentionCount> counts,
+      PCollection<EntityCoMentionCount> coMentions,
       PCollection<Article> articles,
       PCollection<DeadLetter> deadLetters,
       PCollection<KeptStories> keptStories,
       boolean panes) {
-    return new JobOutputs(pipeline, counts, articles, deadLetters, keptStories, panes);
+    return new JobOutputs(pipeline, counts, coMentions, articles, deadLetters, keptStories, panes);
   }
 
   private JobOutputs(
       Pipeline pipeline,
       PCollection<EntityMentionCount> counts,
+      PCollection<EntityCoMentionCount> coMentions,
       PCollection<Article> articles,
       PCollection<DeadLetter> deadLetters,
       PCollection<KeptStories> keptStories,
       boolean panes) {
     this.pipeline = pipeline;
     this.counts = counts;
+    this.coMentions = coMentions;
     this.articles = articles;
     this.deadLetters = deadLetters;
     this.keptStories = keptStories;
@@ -67,6 +74,11 @@ public final class JobOutputs implements PInput, POutput {
 
   public PCollection<EntityMentionCount> counts() {
     return counts;
+  }
+
+  /** Per window, the pairs of entities named together in at least the minimum of kept articles. */
+  public PCollection<EntityCoMentionCount> coMentions() {
+    return coMentions;
   }
 
   public PCollection<Article> articles() {
@@ -94,10 +106,10 @@ public final class JobOutputs implements PInput, POutput {
   public JobOutputs withMoreDeadLetters(PCollection<DeadLetter> more) {
     PCollection<DeadLetter> all =
         PCollectionList.of(deadLetters).and(more).apply("AllDeadLetters", Flatten.pCollections());
-    return new JobOutputs(pipeline, counts, articles, all, keptStories, panes);
+    return new JobOutputs(pipeline, counts, coMentions, articles, all, keptStories, panes);
   }
 
-  /** Applies a sink (or any transform of all three outputs) to this result. */
+  /** Applies a sink (or any transform of all the outputs) to this result. */
   public <O extends POutput> O apply(String name, PTransform<? super JobOutputs, O> transform) {
     return Pipeline.applyTransform(name, this, transform);
   }
@@ -110,7 +122,16 @@ public final class JobOutputs implements PInput, POutput {
   @Override
   public Map<TupleTag<?>, PValue> expand() {
     return Map.of(
-        COUNTS, counts, ARTICLES, articles, DEAD_LETTERS, deadLetters, KEPT_STORIES, keptStories);
+        COUNTS,
+        counts,
+        CO_MENTIONS,
+        coMentions,
+        ARTICLES,
+        articles,
+        DEAD_LETTERS,
+        deadLetters,
+        KEPT_STORIES,
+        keptStories);
   }
 
   @Override

@@ -12,7 +12,8 @@ public final class OutputFormats implements Serializable {
   public enum Format {
     JSON,
     AVRO,
-    CSV
+    CSV,
+    PARQUET
   }
 
   private final EnumSet<Format> formats;

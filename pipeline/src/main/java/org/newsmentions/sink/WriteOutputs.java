@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -18,7 +19,10 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.AfterFirst;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.transforms.windowing.Window.ClosingBehavior;
@@ -28,13 +32,15 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityCoMentionCount;
 import org.newsmentions.schema.EntityMentionCount;
 
 /**
- * Writes the job's outputs under one directory: {@code counts/}, {@code articles/} and {@code
- * dead-letter/}, as JSON lines (Avro field names), Avro files and/or CSV (counts only). In
- * streaming the counts are written per publication window, each count row once, within {@link
- * #FLUSH_DELAY} of its pane (see {@link #countPanes}); the articles and dead letters every minute.
+ * Writes the job's outputs under one directory: {@code counts/}, {@code comentions/}, {@code
+ * articles/} and {@code dead-letter/}, as JSON lines (Avro field names), Avro files, Parquet files
+ * (see {@link ParquetSink}) and/or CSV (counts and co-mentions only). In streaming the counts and
+ * co-mentions are written per publication window, each row once, within {@link #FLUSH_DELAY} of its
+ * pane (see {@link #countPanes}); the articles and dead letters every minute.
  */
 public class WriteOutputs extends PTransform<JobOutputs, PDone> {
   private final String output;
@@ -92,13 +98,16 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
     PCollection<Article> articles = result.articles();
     PCollection<DeadLetter> deadLetters = result.deadLetters();
     PCollection<EntityMentionCount> counts = result.counts();
+    PCollection<EntityCoMentionCount> coMentions = result.coMentions();
     if (streaming) {
       counts = counts.apply("BatchCountPanes", countPanes());
+      coMentions = coMentions.apply("BatchCoMentionPanes", countPanes());
       // Global-window outputs need a trigger to be written before the stream ends.
       articles = articles.apply("BatchArticles", everyMinute());
       deadLetters = deadLetters.apply("BatchDeadLetters", everyMinute());
     }
     write(counts, "Counts", "counts", EntityMentionCount.class);
+    write(coMentions, "CoMentions", "comentions", EntityCoMentionCount.class);
     write(articles, "Articles", "articles", Article.class);
     write(deadLetters, "DeadLetters", "dead-letter", DeadLetter.class);
     if (formats.has(OutputFormats.Format.CSV)) {
@@ -108,6 +117,14 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
           prefix("counts", "counts"),
           ".csv",
           CsvCounts.HEADER);
+      text(
+          coMentions.apply(
+              "CoMentionsToCsv",
+              MapElements.into(TypeDescriptors.strings()).via(CsvCoMentions::toCsv)),
+          "WriteCoMentionsCsv",
+          prefix("comentions", "comentions"),
+          ".csv",
+          CsvCoMentions.HEADER);
     }
     return PDone.in(result.getPipeline());
   }
@@ -122,8 +139,8 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
    * counted, whatever the watermark; the lateness must cover the windows' own, or the write would
    * drop the rows of late and final panes (which arrive after the window's end).
    */
-  private Window<EntityMentionCount> countPanes() {
-    return Window.<EntityMentionCount>configure()
+  private <T> Window<T> countPanes() {
+    return Window.<T>configure()
         .triggering(
             Repeatedly.forever(
                 AfterFirst.of(
@@ -158,6 +175,64 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
       records.apply(
           "Write" + name + "Avro", streaming ? avro.withWindowedWrites().withNumShards(1) : avro);
     }
+    if (formats.has(OutputFormats.Format.PARQUET)) {
+      FileIO.Write<Void, T> parquet =
+          FileIO.<T>write()
+              .via(new ParquetSink<>(type))
+              .to(directory(dir))
+              .withNaming(new ShardNaming(dir, ".parquet"));
+      if (streaming) {
+        records.apply("Write" + name + "Parquet", parquet.withNumShards(1));
+      } else {
+        // FileIO always writes per window; in batch the shards are named as TextIO's and AvroIO's
+        // are (counts-00000-of-00003), not split by publication window.
+        records
+            .apply(name + "ToOneParquetWindow", Window.<T>into(new GlobalWindows()))
+            .apply("Write" + name + "Parquet", parquet);
+      }
+    }
+  }
+
+  /**
+   * File names as TextIO and AvroIO give them, so every format of a folder reads alike: {@code
+   * dir-00000-of-00002.parquet} in batch, {@code dir-<window start>-<window
+   * end>-pane-N[-late][-last]-00000-of-00001.parquet} in streaming.
+   */
+  static final class ShardNaming implements FileIO.Write.FileNaming {
+    private static final long serialVersionUID = 1L;
+    private final String prefix;
+    private final String suffix;
+
+    ShardNaming(String prefix, String suffix) {
+      this.prefix = prefix;
+      this.suffix = suffix;
+    }
+
+    @Override
+    public String getFilename(
+        BoundedWindow window,
+        PaneInfo pane,
+        int numShards,
+        int shardIndex,
+        org.apache.beam.sdk.io.Compression compression) {
+      StringBuilder name = new StringBuilder(prefix);
+      if (window instanceof IntervalWindow w) {
+        name.append('-').append(w.start()).append('-').append(w.end());
+      } else if (!(pane.isFirst() && pane.isLast())) {
+        name.append("-GlobalWindow");
+      }
+      if (!(pane.isFirst() && pane.isLast())) {
+        name.append("-pane-").append(pane.getIndex());
+        if (pane.getTiming() == PaneInfo.Timing.LATE) {
+          name.append("-late");
+        }
+        if (pane.isLast()) {
+          name.append("-last");
+        }
+      }
+      name.append(String.format(java.util.Locale.ROOT, "-%05d-of-%05d", shardIndex, numShards));
+      return name.append(suffix).toString();
+    }
   }
 
   private void text(
@@ -173,15 +248,16 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
   }
 
   /**
-   * Deletes what an earlier run wrote under {@code output} (the counts, articles and dead-letter
-   * shards), so a re-run into the same folder does not leave stale shards beside new ones.
+   * Deletes what an earlier run wrote under {@code output} (the counts, co-mentions, articles and
+   * dead-letter shards), so a re-run into the same folder does not leave stale shards beside new
+   * ones.
    *
    * @return how many files were deleted
    */
   public static int clearPreviousRun(String output) throws java.io.IOException {
     List<ResourceId> stale = new ArrayList<>();
     ResourceId base = FileSystems.matchNewResource(output, true);
-    for (String dir : List.of("counts", "articles", "dead-letter")) {
+    for (String dir : List.of("counts", "comentions", "articles", "dead-letter")) {
       String pattern =
           base.resolve(dir, StandardResolveOptions.RESOLVE_DIRECTORY)
               .resolve(dir + "-*", StandardResolveOptions.RESOLVE_FILE)
@@ -195,6 +271,12 @@ public class WriteOutputs extends PTransform<JobOutputs, PDone> {
     }
     FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     return stale.size();
+  }
+
+  private String directory(String dir) {
+    return FileSystems.matchNewResource(output, true)
+        .resolve(dir, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
   }
 
   private String prefix(String dir, String file) {

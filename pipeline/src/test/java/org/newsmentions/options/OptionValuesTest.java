@@ -20,7 +20,9 @@ class OptionValuesTest {
   @Test
   void formatsParseLists() {
     assertEquals(EnumSet.of(Format.JSON, Format.CSV), OptionValues.formats("json,csv").all());
-    assertEquals(EnumSet.allOf(Format.class), OptionValues.formats(" Avro , CSV,json ").all());
+    assertEquals(
+        EnumSet.allOf(Format.class), OptionValues.formats(" Avro , CSV,json,PARQUET ").all());
+    assertEquals(EnumSet.of(Format.PARQUET), OptionValues.formats("parquet").all());
     assertEquals(EnumSet.of(Format.AVRO), OptionValues.formats("avro,avro").all());
     OutputFormats f = OptionValues.formats("csv");
     assertTrue(f.has(Format.CSV));
@@ -38,10 +40,19 @@ class OptionValuesTest {
   @Test
   void unknownFormatFailsClearly() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> OptionValues.formats("json, parquet "));
-    assertTrue(e.getMessage().contains("'parquet'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OptionValues.formats("json, orc "));
+    assertTrue(e.getMessage().contains("'orc'"), e.getMessage());
+    assertTrue(e.getMessage().contains("parquet"), "lists the formats: " + e.getMessage());
     assertTrue(e.getMessage().contains("--format"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> OptionValues.formats("json;csv"));
+  }
+
+  @Test
+  void minCoMentionsIsAtLeastOne() {
+    assertEquals(1, OptionValues.minCoMentions(1));
+    assertEquals(7, OptionValues.minCoMentions(7));
+    assertNamesOption("--minCoMentions", () -> OptionValues.minCoMentions(0));
+    assertNamesOption("--minCoMentions", () -> OptionValues.minCoMentions(-1));
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsmentions.NewsMentions;
+import org.newsmentions.comentions.CoMention;
+import org.newsmentions.comentions.CoMentions;
 import org.newsmentions.count.EntityTally;
 import org.newsmentions.count.MentionTally;
 import org.newsmentions.deadletter.DeadLetters;
@@ -28,6 +30,7 @@ import org.newsmentions.parse.ParserSettings;
 import org.newsmentions.read.RawRecords;
 import org.newsmentions.schema.Article;
 import org.newsmentions.schema.DeadLetter;
+import org.newsmentions.schema.EntityCoMentionCount;
 import org.newsmentions.schema.EntityMentionCount;
 import org.newsmentions.schema.PaneTiming;
 import org.newsmentions.schema.RawArticle;
@@ -41,9 +44,15 @@ import org.newsmentions.window.UndatedPolicy;
 public final class ReferenceModel {
   private ReferenceModel() {}
 
-  /** The final outputs: one ON_TIME pane per window, all articles, all dead letters. */
+  /**
+   * The final outputs: one ON_TIME pane per window (counts and co-mentions), all articles, all dead
+   * letters.
+   */
   public record Output(
-      List<EntityMentionCount> counts, List<Article> articles, List<DeadLetter> deadLetters) {}
+      List<EntityMentionCount> counts,
+      List<EntityCoMentionCount> coMentions,
+      List<Article> articles,
+      List<DeadLetter> deadLetters) {}
 
   public static Output run(Collection<RawArticle> input, NewsMentions.Settings settings) {
     ArticleParser parser = new ArticleParser(settings.parser());
@@ -93,6 +102,7 @@ public final class ReferenceModel {
     StoryDeduplicator dedup =
         new StoryDeduplicator(settings.dedup(), settings.dedupThreshold(), horizon);
     List<EntityMentionCount> counts = new ArrayList<>();
+    List<EntityCoMentionCount> coMentions = new ArrayList<>();
     List<Article> articles = new ArrayList<>();
     for (String w : windows.keySet()) {
       String[] bounds = w.split("/");
@@ -116,6 +126,13 @@ public final class ReferenceModel {
       for (EntityTally t : MentionTally.tally(result.kept())) {
         counts.add(t.toCount(start, end, PaneTiming.ON_TIME, 0));
       }
+      for (CoMention c :
+          CoMentions.tally(
+              result.kept(),
+              CoMentions.DEFAULT_MAX_ENTITIES_PER_ARTICLE,
+              settings.minCoMentions())) {
+        coMentions.add(c.toRecord(start, end, PaneTiming.ON_TIME, 0));
+      }
     }
     // Undated articles: among themselves, with no horizon.
     List<StoryDigest> undatedDigests = new ArrayList<>();
@@ -136,7 +153,7 @@ public final class ReferenceModel {
       articles.add(
           StoryDeduplicator.enrich(byVersion.get(decision.versionKey()), decision.verdict()));
     }
-    return new Output(counts, articles, dead);
+    return new Output(counts, coMentions, articles, dead);
   }
 
   /**

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
+import org.newsmentions.schema.EntityCoMentionCount;
 import org.newsmentions.schema.EntityMentionCount;
 
 /**
@@ -188,6 +189,111 @@ public final class ModelAssert {
               assertSameWindows(what, want, finalPanes(all));
               return null;
             });
+  }
+
+  /**
+   * Co-mentions as {@code start/end -> "a_id b_id" -> figures}; fails on two rows for one pair in
+   * one window.
+   */
+  public static TreeMap<String, TreeMap<String, String>> coMentionsByWindow(
+      Iterable<EntityCoMentionCount> rows) {
+    TreeMap<String, TreeMap<String, String>> out = new TreeMap<>();
+    for (EntityCoMentionCount c : rows) {
+      put(out, window(c), pair(c), figures(c));
+    }
+    return out;
+  }
+
+  private static String window(EntityCoMentionCount c) {
+    return c.getWindowStart() + "/" + c.getWindowEnd();
+  }
+
+  private static String pair(EntityCoMentionCount c) {
+    return c.getEntityAId() + " " + c.getEntityBId();
+  }
+
+  /** A co-mention's entities and figures, without its window and pane fields. */
+  private static String figures(EntityCoMentionCount c) {
+    return c.getEntityAName()
+        + " ("
+        + c.getEntityAType()
+        + ") + "
+        + c.getEntityBName()
+        + " ("
+        + c.getEntityBType()
+        + ") articles="
+        + c.getArticles()
+        + " mentions_a="
+        + c.getMentionsA()
+        + " mentions_b="
+        + c.getMentionsB();
+  }
+
+  /**
+   * Asserts, when the pipeline runs, that the final pane of each window and pair of {@code
+   * coMentions} equals the model's {@code expected} rows. Co-mentions have panes per pair, not per
+   * window: in streaming the rows of panes marked last, in batch each pair's highest pane. Fails at
+   * once when {@code expected} is empty.
+   */
+  public static void assertFinalCoMentionPanes(
+      String what,
+      PCollection<EntityCoMentionCount> coMentions,
+      List<EntityCoMentionCount> expected) {
+    TreeMap<String, TreeMap<String, String>> want = coMentionsByWindow(expected);
+    requireExpectation(what, want);
+    PCollection<String> rows =
+        coMentions
+            .apply(what + "/PaneRows", ParDo.of(new CoMentionPaneRowFn()))
+            .setCoder(StringUtf8Coder.of())
+            .apply(what + "/AllPanes", Window.into(new GlobalWindows()));
+    PAssert.that(rows)
+        .satisfies(
+            all -> {
+              assertSameWindows(what, want, finalPanesPerKey(all));
+              return null;
+            });
+  }
+
+  static class CoMentionPaneRowFn extends DoFn<EntityCoMentionCount, String> {
+    @ProcessElement
+    public void process(
+        @Element EntityCoMentionCount c, PaneInfo pane, OutputReceiver<String> out) {
+      out.output(
+          String.join(
+              "\t",
+              Boolean.toString(pane.isLast()),
+              Long.toString(pane.getIndex()),
+              window(c),
+              pair(c),
+              figures(c)));
+    }
+  }
+
+  /**
+   * The final row of each window and key: when any pane is marked last, only rows of panes marked
+   * last (so a key whose last pane has no row is absent); otherwise each key's highest pane.
+   */
+  static TreeMap<String, TreeMap<String, String>> finalPanesPerKey(Iterable<String> paneRows) {
+    List<String[]> rows = new ArrayList<>();
+    boolean anyLast = false;
+    Map<String, Long> highest = new TreeMap<>();
+    for (String r : paneRows) {
+      String[] f = r.split("\t", 5);
+      rows.add(f);
+      anyLast |= Boolean.parseBoolean(f[0]);
+      highest.merge(f[2] + "\t" + f[3], Long.parseLong(f[1]), Math::max);
+    }
+    TreeMap<String, TreeMap<String, String>> out = new TreeMap<>();
+    for (String[] f : rows) {
+      boolean last =
+          anyLast
+              ? Boolean.parseBoolean(f[0])
+              : Long.parseLong(f[1]) == highest.get(f[2] + "\t" + f[3]);
+      if (last) {
+        put(out, f[2], f[3], f[4]);
+      }
+    }
+    return out;
   }
 
   /** A count with its pane: is-last, pane index, window, entity and figures, tab-separated. */

@@ -98,4 +98,24 @@ class ModelAssertTest {
         ModelAssert.finalPanes(
             List.of("false\t0\tw1\tQ1\ta", "false\t1\tw1\tQ1\tb", "false\t0\tw2\tQ3\tc")));
   }
+
+  @Test
+  void coMentionFinalPanesArePerKey() {
+    // Panes per pair: pair "a b" ends at pane 2, "a c" at pane 0 (both marked last); the early
+    // row of "a d", never marked last, fell below the minimum later and is not final.
+    assertEquals(
+        Map.of("w1", Map.of("a b", "x3", "a c", "y")),
+        ModelAssert.finalPanesPerKey(
+            List.of(
+                "false\t0\tw1\ta b\tx1",
+                "false\t1\tw1\ta b\tx2",
+                "true\t2\tw1\ta b\tx3",
+                "true\t0\tw1\ta c\ty",
+                "false\t0\tw1\ta d\tz")));
+    // Batch (nothing marked last): each pair's highest pane, not the window's highest.
+    assertEquals(
+        Map.of("w1", Map.of("a b", "x2", "a c", "y")),
+        ModelAssert.finalPanesPerKey(
+            List.of("false\t0\tw1\ta b\tx1", "false\t1\tw1\ta b\tx2", "false\t0\tw1\ta c\ty")));
+  }
 }
