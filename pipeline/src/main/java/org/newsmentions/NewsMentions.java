@@ -97,6 +97,63 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
       this.recognizer = Objects.requireNonNull(recognizer, "recognizer");
     }
 
+    /** A mutable copy of every setting: what the {@code with*} methods change one field of. */
+    private static final class Copy {
+      ParserSettings parser;
+      Gazetteer gazetteer;
+      PublicationWindows windows;
+      UndatedPolicy undated;
+      boolean streaming;
+      Duration allowedLateness;
+      Duration earlyFiring;
+      DedupMode dedup;
+      double dedupThreshold;
+      Duration dedupHorizon;
+      Duration maxOutOfOrder;
+      EntityExtractor.Recognizer recognizer;
+      long minCoMentions;
+
+      Copy(Settings s) {
+        parser = s.parser;
+        gazetteer = s.gazetteer;
+        windows = s.windows;
+        undated = s.undated;
+        streaming = s.streaming;
+        allowedLateness = s.allowedLateness;
+        earlyFiring = s.earlyFiring;
+        dedup = s.dedup;
+        dedupThreshold = s.dedupThreshold;
+        dedupHorizon = s.dedupHorizon;
+        maxOutOfOrder = s.maxOutOfOrder;
+        recognizer = s.recognizer;
+        minCoMentions = s.minCoMentions;
+      }
+    }
+
+    private Settings(Copy c) {
+      this(
+          c.parser,
+          c.gazetteer,
+          c.windows,
+          c.undated,
+          c.streaming,
+          c.allowedLateness,
+          c.earlyFiring,
+          c.dedup,
+          c.dedupThreshold,
+          c.dedupHorizon,
+          c.maxOutOfOrder,
+          c.recognizer,
+          c.minCoMentions);
+    }
+
+    /** A copy of these settings with {@code change} applied. */
+    private Settings copy(java.util.function.Consumer<Copy> change) {
+      Copy c = new Copy(this);
+      change.accept(c);
+      return new Settings(c);
+    }
+
     /**
      * Batch; the parser's defaults (system clock); the bundled gazetteer (immutable, read once);
      * daily windows in UTC; undated articles counted in no window; the stages' default lateness,
@@ -121,20 +178,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
 
     /** How names outside the gazetteer are found ({@code --recognizer}). */
     public Settings withRecognizer(EntityExtractor.Recognizer value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          value,
-          minCoMentions);
+      return copy(c -> c.recognizer = value);
     }
 
     public EntityExtractor.Recognizer recognizer() {
@@ -143,20 +187,7 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
 
     /** A co-mentioned pair is written when this many kept articles of a window name both. */
     public Settings withMinCoMentions(long value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          value);
+      return copy(c -> c.minCoMentions = value);
     }
 
     public long minCoMentions() {
@@ -164,192 +195,49 @@ public class NewsMentions extends PTransform<PCollection<RawArticle>, JobOutputs
     }
 
     public Settings withParser(ParserSettings value) {
-      return new Settings(
-          value,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.parser = value);
     }
 
     public Settings withGazetteer(Gazetteer value) {
-      return new Settings(
-          parser,
-          value,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.gazetteer = value);
     }
 
     public Settings withWindows(PublicationWindows value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          value,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.windows = value);
     }
 
     public Settings withUndated(UndatedPolicy value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          value,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.undated = value);
     }
 
     /** Streaming adds the lateness gate, early and late panes, and timers on the join state. */
     public Settings withStreaming(boolean value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          value,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.streaming = value);
     }
 
     public Settings withAllowedLateness(Duration value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          value,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.allowedLateness = value);
     }
 
     public Settings withEarlyFiring(Duration value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          value,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.earlyFiring = value);
     }
 
     public Settings withDedup(DedupMode value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          value,
-          dedupThreshold,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.dedup = value);
     }
 
     public Settings withDedupThreshold(double value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          value,
-          dedupHorizon,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.dedupThreshold = value);
     }
 
     public Settings withDedupHorizon(Duration value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          value,
-          maxOutOfOrder,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.dedupHorizon = value);
     }
 
     /** How far the streaming sources' watermark trails the highest timestamp seen. */
     public Settings withMaxOutOfOrder(Duration value) {
-      return new Settings(
-          parser,
-          gazetteer,
-          windows,
-          undated,
-          streaming,
-          allowedLateness,
-          earlyFiring,
-          dedup,
-          dedupThreshold,
-          dedupHorizon,
-          value,
-          recognizer,
-          minCoMentions);
+      return copy(c -> c.maxOutOfOrder = value);
     }
 
     /** Read once per JVM, on first use: tests and tools call {@link #defaults()} often. */
