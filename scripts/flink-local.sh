@@ -133,8 +133,10 @@ taskmanager.memory.managed.fraction: 0.2
 # Beam's batch job graph has many blocking exchanges, each of which asks for
 # sort-shuffle.min-buffers network buffers (default 512, 16 MB) at once: with the default network
 # share of a small TaskManager, parallelism 2 fails with "Insufficient number of network buffers".
+# 128 MB is 4,096 buffers; at 64 per exchange, 64 exchanges can be open at once (the keyed batch
+# dedup and the co-mention sums need more than the 32 that 128 per exchange allowed).
 taskmanager.memory.network.min: 128m
-taskmanager.network.sort-shuffle.min-buffers: 128
+taskmanager.network.sort-shuffle.min-buffers: 64
 taskmanager.numberOfTaskSlots: ${FLINK_SLOTS:-2}
 parallelism.default: ${FLINK_SLOTS:-2}
 

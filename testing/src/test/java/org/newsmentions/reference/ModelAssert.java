@@ -274,26 +274,7 @@ public final class ModelAssert {
    * last (so a key whose last pane has no row is absent); otherwise each key's highest pane.
    */
   static TreeMap<String, TreeMap<String, String>> finalPanesPerKey(Iterable<String> paneRows) {
-    List<String[]> rows = new ArrayList<>();
-    boolean anyLast = false;
-    Map<String, Long> highest = new TreeMap<>();
-    for (String r : paneRows) {
-      String[] f = r.split("\t", 5);
-      rows.add(f);
-      anyLast |= Boolean.parseBoolean(f[0]);
-      highest.merge(f[2] + "\t" + f[3], Long.parseLong(f[1]), Math::max);
-    }
-    TreeMap<String, TreeMap<String, String>> out = new TreeMap<>();
-    for (String[] f : rows) {
-      boolean last =
-          anyLast
-              ? Boolean.parseBoolean(f[0])
-              : Long.parseLong(f[1]) == highest.get(f[2] + "\t" + f[3]);
-      if (last) {
-        put(out, f[2], f[3], f[4]);
-      }
-    }
-    return out;
+    return finalRows(paneRows, f -> f[2] + "\t" + f[3]);
   }
 
   /** A count with its pane: is-last, pane index, window, entity and figures, tab-separated. */
@@ -316,6 +297,16 @@ public final class ModelAssert {
    * ends with one), or, when no pane is marked last anywhere, of each window's highest pane.
    */
   static TreeMap<String, TreeMap<String, String>> finalPanes(Iterable<String> paneRows) {
+    return finalRows(paneRows, f -> f[2]);
+  }
+
+  /**
+   * The rows of the final panes, a pane's index compared within the group {@code group} names (the
+   * window, or the window and key): rows of panes marked last when any is, else each group's
+   * highest pane.
+   */
+  private static TreeMap<String, TreeMap<String, String>> finalRows(
+      Iterable<String> paneRows, java.util.function.Function<String[], String> group) {
     List<String[]> rows = new ArrayList<>();
     boolean anyLast = false;
     Map<String, Long> highest = new TreeMap<>();
@@ -323,12 +314,14 @@ public final class ModelAssert {
       String[] f = r.split("\t", 5);
       rows.add(f);
       anyLast |= Boolean.parseBoolean(f[0]);
-      highest.merge(f[2], Long.parseLong(f[1]), Math::max);
+      highest.merge(group.apply(f), Long.parseLong(f[1]), Math::max);
     }
     TreeMap<String, TreeMap<String, String>> out = new TreeMap<>();
     for (String[] f : rows) {
       boolean last =
-          anyLast ? Boolean.parseBoolean(f[0]) : Long.parseLong(f[1]) == highest.get(f[2]);
+          anyLast
+              ? Boolean.parseBoolean(f[0])
+              : Long.parseLong(f[1]) == highest.get(group.apply(f));
       if (last) {
         put(out, f[2], f[3], f[4]);
       }
