@@ -141,7 +141,15 @@ class StreamingFileSinkTest {
 
       // The co-mentions follow the same conventions: every emitted row in comentions/, once,
       // in files named after its window, early and final panes included.
+      // Their panes fire on their own processing-time delay, so they may still be on the way
+      // when the counts have settled: wait for them as for the counts.
       List<String> pairs = rows(out, "comentions");
+      long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+      while (!sorted(pairs).equals(sorted(emittedPairs()))
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(500);
+        pairs = rows(out, "comentions");
+      }
       assertEquals(sorted(emittedPairs()), sorted(pairs), "comentions/ holds the emitted rows");
       assertTrue(pairs.stream().anyMatch(r -> field(r, "pane_timing").equals("EARLY")), "early");
       assertEquals(
