@@ -2,7 +2,6 @@ package org.newsmentions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,49 +66,37 @@ class BatchFileRunTest {
               .withValidation()
               .as(NewsMentionsOptions.class);
       NewsMentionsPipeline.run(options);
-      List<String> keys = new ArrayList<>();
-      Map<String, String> actual = new TreeMap<>();
-      for (JsonNode n : jsonLines(out.resolve("counts"))) {
-        String key = n.get("window_start").asText() + "|" + n.get("entity_id").asText();
-        keys.add(key);
-        actual.put(
-            key,
-            n.get("mentions").asLong()
-                + "/"
-                + n.get("articles").asLong()
-                + "/"
-                + n.get("copies").asLong()
-                + "/"
-                + n.get("outlets").asLong());
-        assertEquals("ON_TIME", n.get("pane_timing").asText(), n.toString());
-        assertEquals(0, n.get("pane_index").asLong(), n.toString());
-      }
-      assertTrue(!keys.isEmpty(), "run " + run + " wrote no counts");
-      assertEquals(actual.size(), keys.size(), "run " + run + ": a key written more than once");
-      assertEquals(expected, actual, "run " + run);
-      List<String> pairKeys = new ArrayList<>();
-      Map<String, String> pairs = new TreeMap<>();
-      for (JsonNode n : jsonLines(out.resolve("comentions"))) {
-        String key =
-            n.get("window_start").asText()
-                + "|"
-                + n.get("entity_a_id").asText()
-                + "|"
-                + n.get("entity_b_id").asText();
-        pairKeys.add(key);
-        pairs.put(
-            key,
-            n.get("articles").asLong()
-                + "/"
-                + n.get("mentions_a").asLong()
-                + "/"
-                + n.get("mentions_b").asLong());
-        assertEquals("ON_TIME", n.get("pane_timing").asText(), n.toString());
-        assertEquals(0, n.get("pane_index").asLong(), n.toString());
-      }
-      assertEquals(pairs.size(), pairKeys.size(), "run " + run + ": a pair written more than once");
+      Map<String, String> counts =
+          finalRows(
+              out.resolve("counts"),
+              List.of("window_start", "entity_id"),
+              List.of("mentions", "articles", "copies", "outlets"));
+      assertFalse(counts.isEmpty(), "run " + run + " wrote no counts");
+      assertEquals(expected, counts, "run " + run + ": counts");
+      Map<String, String> pairs =
+          finalRows(
+              out.resolve("comentions"),
+              List.of("window_start", "entity_a_id", "entity_b_id"),
+              List.of("articles", "mentions_a", "mentions_b"));
       assertEquals(expectedPairs, pairs, "run " + run + ": co-mentions");
     }
+  }
+
+  /**
+   * The rows of a folder's JSON-lines files as key fields to figure fields, each joined by "|" and
+   * "/"; fails on a key written twice or a row that is not the one final batch pane.
+   */
+  private static Map<String, String> finalRows(Path dir, List<String> keys, List<String> figures)
+      throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode n : jsonLines(dir)) {
+      String key = String.join("|", keys.stream().map(k -> n.get(k).asText()).toList());
+      String value = String.join("/", figures.stream().map(f -> n.get(f).asText()).toList());
+      assertEquals(null, out.put(key, value), "written more than once: " + key);
+      assertEquals("ON_TIME", n.get("pane_timing").asText(), n.toString());
+      assertEquals(0, n.get("pane_index").asLong(), n.toString());
+    }
+    return out;
   }
 
   private static List<JsonNode> jsonLines(Path dir) throws IOException {

@@ -21,8 +21,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -119,7 +117,7 @@ public class CountCoMentions
   @Override
   public PCollection<EntityCoMentionCount> expand(PCollection<KeptStories> kept) {
     PCollection<KV<String, PaneSum>> pairs =
-        kept.apply("ArticlePairs", ParDo.of(new PairsFn(maxEntities)))
+        kept.apply("ArticlePairs", ParDo.of(new PairsFn(maxEntities, streaming)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), PaneSumCoder.INSTANCE));
     if (streaming) {
       // A trigger of its own: the inherited continuation of the windows' trigger would turn the
@@ -144,20 +142,8 @@ public class CountCoMentions
                   .withAllowedLateness(allowedLateness, ClosingBehavior.FIRE_ALWAYS));
     }
     if (!streaming) {
-      // Batch: the window travels in the key and the sum is made once in the global window. The
-      // kept stories of the keyed deduplication reach this step after the watermark may have
-      // passed their windows, and a per-window sum would fire one late pane per story, each with
-      // a part of the pair's figures (docs/scaling.md).
-      pairs =
-          pairs
-              .apply("WindowInKey", ParDo.of(new WindowInKeyFn()))
-              .setCoder(KvCoder.of(StringUtf8Coder.of(), PaneSumCoder.INSTANCE))
-              .apply(
-                  "Global",
-                  Window.<KV<String, PaneSum>>into(new GlobalWindows())
-                      .triggering(DefaultTrigger.of())
-                      .discardingFiredPanes()
-                      .withAllowedLateness(Duration.ZERO));
+      // Batch: summed once per (window, pair) in the global window (WindowKeys says why).
+      pairs = pairs.apply("WindowInKey", WindowKeys.intoGlobalWindow());
     }
     return pairs
         .apply("CombinePerPair", Combine.perKey(new LatestPaneSumFn()))
@@ -165,38 +151,16 @@ public class CountCoMentions
         .setCoder(AvroCoder.of(EntityCoMentionCount.class));
   }
 
-  /**
-   * Batch: each pair under its (window, pair) key, at the start of time in no window yet, its sum
-   * as of one pane (batch has one).
-   */
-  static class WindowInKeyFn extends DoFn<KV<String, PaneSum>, KV<String, PaneSum>> {
-    @ProcessElement
-    public void process(
-        @Element KV<String, PaneSum> pair,
-        BoundedWindow window,
-        OutputReceiver<KV<String, PaneSum>> out) {
-      out.outputWithTimestamp(
-          KV.of(
-              WindowKeys.of((IntervalWindow) window, pair.getKey()),
-              new PaneSum(0, pair.getValue().sum())),
-          BoundedWindow.TIMESTAMP_MIN_VALUE);
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public Duration getAllowedTimestampSkew() {
-      return Duration.millis(Long.MAX_VALUE);
-    }
-  }
-
   /** The pairs of each kept article of a pane, tagged with the pane's index. */
   static class PairsFn extends DoFn<KeptStories, KV<String, PaneSum>> {
     private final Counter pairsOfArticles =
         Metrics.counter(CountCoMentions.class, "pairsOfArticles");
     private final int maxEntities;
+    private final boolean streaming;
 
-    PairsFn(int maxEntities) {
+    PairsFn(int maxEntities, boolean streaming) {
       this.maxEntities = maxEntities;
+      this.streaming = streaming;
     }
 
     @ProcessElement
@@ -205,7 +169,8 @@ public class CountCoMentions
       for (KeptStory story : stories.stories()) {
         for (CoMention p : CoMentions.pairs(story, maxEntities)) {
           pairsOfArticles.inc();
-          out.output(KV.of(p.key(), new PaneSum(pane.getIndex(), p)));
+          // Batch has one pane: every story's sums add up whichever grouping step it came from.
+          out.output(KV.of(p.key(), new PaneSum(streaming ? pane.getIndex() : 0, p)));
         }
       }
     }

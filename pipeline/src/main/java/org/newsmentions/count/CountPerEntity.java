@@ -17,14 +17,8 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.joda.time.Duration;
 import org.newsmentions.dedup.KeptStories;
 import org.newsmentions.dedup.KeptStory;
 import org.newsmentions.schema.EntityMentionCount;
@@ -46,16 +40,8 @@ public class CountPerEntity
   public PCollection<EntityMentionCount> expand(PCollection<KeptStories> kept) {
     return kept.apply("PerEntity", ParDo.of(new PerEntityFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), TallyCoder.INSTANCE))
-        // The window travels in the key, and the sum is made once in the global window: the kept
-        // stories reach this step after the watermark may have passed their windows (they come
-        // out of grouping steps in the global window), and a per-window sum would then fire one
-        // late pane per arriving story, each with a part of the count.
-        .apply(
-            "Global",
-            Window.<KV<String, Tally>>into(new GlobalWindows())
-                .triggering(DefaultTrigger.of())
-                .discardingFiredPanes()
-                .withAllowedLateness(Duration.ZERO))
+        // Summed once per (window, entity) in the global window (WindowKeys says why).
+        .apply("WindowInKey", WindowKeys.intoGlobalWindow())
         .apply("AddUp", Combine.perKey(new AddUp()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), TallyCoder.INSTANCE))
         .apply("ToRows", ParDo.of(new ToRowFn()))
@@ -93,9 +79,7 @@ public class CountPerEntity
 
   static class PerEntityFn extends DoFn<KeptStories, KV<String, Tally>> {
     @ProcessElement
-    public void process(
-        @Element KeptStories stories, BoundedWindow window, OutputReceiver<KV<String, Tally>> out) {
-      IntervalWindow w = (IntervalWindow) window;
+    public void process(@Element KeptStories stories, OutputReceiver<KV<String, Tally>> out) {
       for (KeptStory s : stories.stories()) {
         for (KeptStory.EntityRef e : s.entities()) {
           if (e.mentions() <= 0) {
@@ -109,18 +93,9 @@ public class CountPerEntity
           t.articles = 1;
           t.copies = s.copies();
           t.outlets.addAll(s.outlets());
-          // At the start of time, like every element of the keyed dedup, so that no step after
-          // this one sees it behind the watermark.
-          out.outputWithTimestamp(
-              KV.of(WindowKeys.of(w, e.id()), t), BoundedWindow.TIMESTAMP_MIN_VALUE);
+          out.output(KV.of(e.id(), t));
         }
       }
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public org.joda.time.Duration getAllowedTimestampSkew() {
-      return org.joda.time.Duration.millis(Long.MAX_VALUE);
     }
   }
 

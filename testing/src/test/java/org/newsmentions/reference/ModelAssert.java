@@ -10,6 +10,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -176,17 +177,32 @@ public final class ModelAssert {
    */
   public static void assertFinalPanes(
       String what, PCollection<EntityMentionCount> counts, List<EntityMentionCount> expected) {
-    TreeMap<String, TreeMap<String, String>> want = byWindow(expected);
+    assertFinalRows(
+        what,
+        byWindow(expected),
+        counts.apply(what + "/PaneRows", ParDo.of(new PaneRowFn())),
+        ModelAssert::finalPanes);
+  }
+
+  /**
+   * Asserts, when the pipeline runs, that the final rows that {@code select} picks from {@code
+   * paneRows} (rows of {@link PaneRowFn}'s form) equal {@code want}; fails at once when {@code
+   * want} is empty.
+   */
+  private static void assertFinalRows(
+      String what,
+      TreeMap<String, TreeMap<String, String>> want,
+      PCollection<String> paneRows,
+      SerializableFunction<Iterable<String>, TreeMap<String, TreeMap<String, String>>> select) {
     requireExpectation(what, want);
     PCollection<String> rows =
-        counts
-            .apply(what + "/PaneRows", ParDo.of(new PaneRowFn()))
+        paneRows
             .setCoder(StringUtf8Coder.of())
             .apply(what + "/AllPanes", Window.into(new GlobalWindows()));
     PAssert.that(rows)
         .satisfies(
             all -> {
-              assertSameWindows(what, want, finalPanes(all));
+              assertSameWindows(what, want, select.apply(all));
               return null;
             });
   }
@@ -239,19 +255,11 @@ public final class ModelAssert {
       String what,
       PCollection<EntityCoMentionCount> coMentions,
       List<EntityCoMentionCount> expected) {
-    TreeMap<String, TreeMap<String, String>> want = coMentionsByWindow(expected);
-    requireExpectation(what, want);
-    PCollection<String> rows =
-        coMentions
-            .apply(what + "/PaneRows", ParDo.of(new CoMentionPaneRowFn()))
-            .setCoder(StringUtf8Coder.of())
-            .apply(what + "/AllPanes", Window.into(new GlobalWindows()));
-    PAssert.that(rows)
-        .satisfies(
-            all -> {
-              assertSameWindows(what, want, finalPanesPerKey(all));
-              return null;
-            });
+    assertFinalRows(
+        what,
+        coMentionsByWindow(expected),
+        coMentions.apply(what + "/PaneRows", ParDo.of(new CoMentionPaneRowFn())),
+        ModelAssert::finalPanesPerKey);
   }
 
   static class CoMentionPaneRowFn extends DoFn<EntityCoMentionCount, String> {
